@@ -1,0 +1,63 @@
+package dev.sessionbroker.broker;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+import dev.sessionbroker.config.BrokerProperties;
+import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.vendor.VendorClient;
+import dev.sessionbroker.vendor.VendorClients;
+
+/**
+ * Wires the broker. Time comes from beans so that tests can drive expiry with a fake
+ * clock and ticker instead of sleeping.
+ */
+@Configuration(proxyBeanMethods = false)
+class BrokerConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Ticker ticker() {
+        return Ticker.systemTicker();
+    }
+
+    @Bean
+    Vendors vendors(BrokerProperties properties) {
+        return Vendors.from(properties);
+    }
+
+    /**
+     * Single-flight means at most one login in flight per vendor, so this pool never grows
+     * past the number of vendors; a hanging vendor holds one of its threads, never a
+     * request thread.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService vendorLoginExecutor() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("vendor-login-");
+        threads.setDaemon(true);
+        return Executors.newCachedThreadPool(threads);
+    }
+
+    @Bean
+    SessionBroker sessionBroker(Vendors vendors, VendorClients vendorClients, ExecutorService vendorLoginExecutor,
+            Clock clock, Ticker ticker) {
+        Map<String, VendorClient> clients = new LinkedHashMap<>();
+        vendors.all().forEach((settings) -> clients.put(settings.name(), vendorClients.create(settings)));
+        LoginHistory history = new LoginHistory();
+        LoginAttempts logins = new LoginAttempts(clients, history, vendorLoginExecutor, clock, ticker);
+        return new SessionBroker(vendors, logins, history, clock, ticker);
+    }
+}

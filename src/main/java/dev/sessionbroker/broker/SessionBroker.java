@@ -1,0 +1,119 @@
+package dev.sessionbroker.broker;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Policy;
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.jspecify.annotations.Nullable;
+
+import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.config.Vendors;
+
+/**
+ * Hands out vendor sessions. Caffeine's {@link AsyncCache} holds one future per vendor, which
+ * gives single-flight for free: every caller that arrives while a login is under way gets
+ * the same future, and a failed future is dropped rather than cached.
+ */
+public class SessionBroker {
+
+    private final Vendors vendors;
+
+    private final LoginAttempts logins;
+
+    private final LoginHistory history;
+
+    private final SessionExpiry expiry;
+
+    private final AsyncCache<String, Session> sessions;
+
+    private final Clock clock;
+
+    private final Ticker ticker;
+
+    SessionBroker(Vendors vendors, LoginAttempts logins, LoginHistory history, Clock clock,
+            Ticker ticker) {
+        this.vendors = vendors;
+        this.logins = logins;
+        this.history = history;
+        this.clock = clock;
+        this.ticker = ticker;
+        this.expiry = new SessionExpiry(vendors);
+        this.sessions = Caffeine.newBuilder().ticker(ticker).expireAfter(this.expiry).buildAsync();
+    }
+
+    /** The current session of a vendor, logging in first if there is none. Counts as a use. */
+    public CompletableFuture<SessionLease> lease(String vendor) {
+        VendorSettings settings = settings(vendor);
+        return this.sessions.get(vendor, (name, executor) -> this.logins.start(settings)).thenApply(this::lease);
+    }
+
+    /**
+     * Replaces the session a caller saw rejected, unless someone already did: compare-and-refresh,
+     * so that N callers reporting the same dead session cause one login. Without a rejected
+     * session ID the current session is replaced unconditionally.
+     */
+    public CompletableFuture<SessionLease> refresh(String vendor, @Nullable String rejectedSessionId) {
+        VendorSettings settings = settings(vendor);
+        CompletableFuture<Session> current = this.sessions.asMap().compute(vendor,
+                (name, cached) -> (cached != null && !isReplaceable(cached, rejectedSessionId)) ? cached
+                        : this.logins.start(settings));
+        return current.thenApply(this::lease);
+    }
+
+    /** Drops the cached session; the next lease logs in. */
+    public void invalidate(String vendor) {
+        settings(vendor);
+        this.sessions.synchronous().invalidate(vendor);
+    }
+
+    public List<VendorState> states() {
+        return this.vendors.all().stream().map(this::state).toList();
+    }
+
+    private VendorState state(VendorSettings settings) {
+        String vendor = settings.name();
+        Policy<String, Session> policy = this.sessions.synchronous().policy();
+        // Quiet reads: looking at a session must not count as using it.
+        Session session = policy.getIfPresentQuietly(vendor);
+        Instant expiresAt = (session != null) ? policy.expireVariably()
+            .flatMap((variable) -> variable.getExpiresAfter(vendor))
+            .map((remaining) -> this.clock.instant().plus(remaining))
+            .orElse(null) : null;
+        return new VendorState(vendor, settings.type(), session != null,
+                (session != null) ? session.obtainedAt() : null, expiresAt, this.history.lastLoginAt(vendor),
+                this.history.lastError(vendor));
+    }
+
+    private SessionLease lease(Session session) {
+        long remaining = this.expiry.remainingNanos(session.vendor(), session, this.ticker.read());
+        return new SessionLease(session, this.clock.instant().plus(Duration.ofNanos(remaining)));
+    }
+
+    /**
+     * A login under way is never replaced: its session is newer than any a caller can have
+     * seen rejected, and a second login would kill it on vendors such as Infinite Blue.
+     */
+    private static boolean isReplaceable(CompletableFuture<Session> cached, @Nullable String rejectedSessionId) {
+        if (!cached.isDone()) {
+            return false;
+        }
+        if (cached.isCompletedExceptionally() || rejectedSessionId == null) {
+            return true;
+        }
+        return cached.join().sessionId().equals(rejectedSessionId);
+    }
+
+    private VendorSettings settings(String vendor) {
+        VendorSettings settings = this.vendors.find(vendor);
+        if (settings == null) {
+            throw new UnknownVendorException(vendor);
+        }
+        return settings;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.sessionbroker.broker;
+
+import org.jspecify.annotations.NullMarked;

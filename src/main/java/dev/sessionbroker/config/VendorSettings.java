@@ -1,0 +1,24 @@
+package dev.sessionbroker.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.sessionbroker.vendor.VendorType;
+
+/**
+ * A vendor entry after validation, with its type defaults applied. Its {@code toString()}
+ * is safe to log: the password prints masked.
+ */
+public record VendorSettings(
+        String name,
+        VendorType type,
+        URI baseUrl,
+        String username,
+        Secret password,
+        Duration idleTimeout,
+        @Nullable Duration maxLifetime,
+        Duration connectTimeout,
+        Duration readTimeout) {
+}

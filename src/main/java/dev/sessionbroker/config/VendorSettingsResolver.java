@@ -1,0 +1,110 @@
+package dev.sessionbroker.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.sessionbroker.config.BrokerProperties.VendorProperties;
+import dev.sessionbroker.vendor.VendorType;
+
+/**
+ * Validates each {@code broker.vendors.<name>} entry and applies its type defaults. Every
+ * problem is reported with the vendor and the exact key, because the operator reading the
+ * start-up failure must know which line of which file to fix.
+ */
+public final class VendorSettingsResolver {
+
+    /** Vendor names appear in URLs, metric tags and log lines: keep them boring. */
+    private static final Pattern VENDOR_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private VendorSettingsResolver() {
+    }
+
+    public static Map<String, VendorSettings> resolveAll(BrokerProperties properties) {
+        Map<String, VendorSettings> resolved = new LinkedHashMap<>();
+        properties.vendors().forEach((name, vendor) -> resolved.put(name, resolve(name, vendor)));
+        return resolved;
+    }
+
+    static VendorSettings resolve(String name, VendorProperties properties) {
+        String prefix = "broker.vendors." + name + ".";
+        if (!VENDOR_NAME.matcher(name).matches()) {
+            throw new InvalidVendorConfigurationException(name, "broker.vendors." + name,
+                    "is not a valid vendor name: use 1 to 63 lower-case letters, digits and '-'");
+        }
+        VendorType type = type(name, prefix + "type", properties.type());
+        URI baseUrl = baseUrl(name, prefix + "base-url", properties.baseUrl(), type);
+        String username = required(name, prefix + "username", properties.username());
+        Secret password = properties.password();
+        if (password == null || password.isBlank()) {
+            throw new InvalidVendorConfigurationException(name, prefix + "password", "is required");
+        }
+        Duration idleTimeout = positive(name, prefix + "idle-timeout",
+                (properties.idleTimeout() != null) ? properties.idleTimeout() : type.defaultIdleTimeout());
+        Duration maxLifetime = (properties.maxLifetime() != null)
+                ? positive(name, prefix + "max-lifetime", properties.maxLifetime()) : null;
+        return new VendorSettings(name, type, baseUrl, username, password, idleTimeout, maxLifetime,
+                positive(name, prefix + "connect-timeout", properties.connectTimeout()),
+                positive(name, prefix + "read-timeout", properties.readTimeout()));
+    }
+
+    private static VendorType type(String name, String key, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidVendorConfigurationException(name, key,
+                    "is required (one of: " + VendorType.knownIds() + ")");
+        }
+        VendorType type = VendorType.fromId(value.trim());
+        if (type == null) {
+            throw new InvalidVendorConfigurationException(name, key,
+                    "'" + value + "' is not a known vendor type (one of: " + VendorType.knownIds() + ")");
+        }
+        return type;
+    }
+
+    private static URI baseUrl(String name, String key, @Nullable String value, VendorType type) {
+        if (value == null || value.isBlank()) {
+            URI fallback = type.defaultBaseUrl();
+            if (fallback == null) {
+                throw new InvalidVendorConfigurationException(name, key,
+                        "is required: type " + type.id() + " has no public default");
+            }
+            return fallback;
+        }
+        try {
+            URI uri = new URI(value.trim());
+            if (uri.getRawUserInfo() != null) {
+                // Not echoed: the user-info part may be a password.
+                throw new InvalidVendorConfigurationException(name, key,
+                        "must not contain credentials: use username and password");
+            }
+            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            if (!http || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new InvalidVendorConfigurationException(name, key, "'" + value
+                        + "' is not a valid base URL: use http(s)://host[:port][/path] without query or fragment");
+            }
+            return uri;
+        }
+        catch (URISyntaxException ex) {
+            throw new InvalidVendorConfigurationException(name, key, "is not a valid URL: " + ex.getReason());
+        }
+    }
+
+    private static String required(String name, String key, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidVendorConfigurationException(name, key, "is required");
+        }
+        return value;
+    }
+
+    private static Duration positive(String name, String key, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new InvalidVendorConfigurationException(name, key, "must be a positive duration, was " + value);
+        }
+        return value;
+    }
+}

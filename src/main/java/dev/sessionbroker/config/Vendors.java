@@ -1,0 +1,33 @@
+package dev.sessionbroker.config;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The configured vendors, validated and with their type defaults applied.
+ */
+public final class Vendors {
+
+    private final Map<String, VendorSettings> byName;
+
+    private Vendors(Map<String, VendorSettings> byName) {
+        this.byName = Collections.unmodifiableMap(new LinkedHashMap<>(byName));
+    }
+
+    /** @throws InvalidVendorConfigurationException naming the vendor and key of the first bad entry */
+    public static Vendors from(BrokerProperties properties) {
+        return new Vendors(VendorSettingsResolver.resolveAll(properties));
+    }
+
+    public @Nullable VendorSettings find(String name) {
+        return this.byName.get(name);
+    }
+
+    public Collection<VendorSettings> all() {
+        return this.byName.values();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.sessionbroker.config;
+
+import org.jspecify.annotations.NullMarked;

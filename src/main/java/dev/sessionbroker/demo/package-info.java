@@ -1,0 +1,4 @@
+@NullMarked
+package dev.sessionbroker.demo;
+
+import org.jspecify.annotations.NullMarked;

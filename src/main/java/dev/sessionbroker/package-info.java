@@ -1,0 +1,4 @@
+@NullMarked
+package dev.sessionbroker;
+
+import org.jspecify.annotations.NullMarked;

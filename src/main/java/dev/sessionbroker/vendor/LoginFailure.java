@@ -1,0 +1,104 @@
+package dev.sessionbroker.vendor;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Why a login produced no session. The set is closed on purpose: the broker decides on
+ * retries and cool-downs, and the web layer on status codes, by these four kinds alone.
+ * Messages are written for callers and operators and never contain a credential.
+ */
+public abstract sealed class LoginFailure extends RuntimeException {
+
+    private final String vendor;
+
+    private LoginFailure(String vendor, String message, @Nullable Throwable cause) {
+        // Expected failures: a stack trace would only add noise to logs.
+        super(message, cause, false, false);
+        this.vendor = vendor;
+    }
+
+    /** The configured vendor name. */
+    public String vendor() {
+        return this.vendor;
+    }
+
+    /** rejected, unusable, transient or timeout: the outcome label in logs, metrics and answers. */
+    public abstract String kind();
+
+    /** The vendor refused the credentials (or the account): retrying cannot help. */
+    public static final class Rejected extends LoginFailure {
+
+        @Override
+        public String kind() {
+            return "rejected";
+        }
+
+        private final String vendorStatus;
+
+        private final @Nullable String vendorMessage;
+
+        public Rejected(String vendor, String vendorStatus, @Nullable String vendorMessage) {
+            super(vendor, "vendor rejected the login: status " + vendorStatus
+                    + ((vendorMessage != null) ? " (" + vendorMessage + ")" : ""), null);
+            this.vendorStatus = vendorStatus;
+            this.vendorMessage = vendorMessage;
+        }
+
+        public String vendorStatus() {
+            return this.vendorStatus;
+        }
+
+        public @Nullable String vendorMessage() {
+            return this.vendorMessage;
+        }
+    }
+
+    /** The vendor answered something that is not a login answer (HTML, empty, missing field). */
+    public static final class Unusable extends LoginFailure {
+
+        @Override
+        public String kind() {
+            return "unusable";
+        }
+
+        public Unusable(String vendor, String detail) {
+            super(vendor, detail, null);
+        }
+    }
+
+    /** Connection trouble or a server-side error: worth another try later. */
+    public static final class Transient extends LoginFailure {
+
+        @Override
+        public String kind() {
+            return "transient";
+        }
+
+        private final @Nullable Duration retryAfter;
+
+        public Transient(String vendor, String detail, @Nullable Duration retryAfter, @Nullable Throwable cause) {
+            super(vendor, detail, cause);
+            this.retryAfter = retryAfter;
+        }
+
+        /** The vendor's own {@code Retry-After}, if it sent one. */
+        public @Nullable Duration retryAfter() {
+            return this.retryAfter;
+        }
+    }
+
+    /** The vendor did not answer within the configured timeouts. */
+    public static final class TimedOut extends LoginFailure {
+
+        @Override
+        public String kind() {
+            return "timeout";
+        }
+
+        public TimedOut(String vendor, String detail, @Nullable Throwable cause) {
+            super(vendor, detail, cause);
+        }
+    }
+}

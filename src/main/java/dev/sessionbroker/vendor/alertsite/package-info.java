@@ -1,0 +1,4 @@
+@NullMarked
+package dev.sessionbroker.vendor.alertsite;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,74 @@
+package dev.sessionbroker.web;
+
+import java.net.URI;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import dev.sessionbroker.broker.UnknownVendorException;
+import dev.sessionbroker.vendor.LoginFailure;
+
+/**
+ * The one place where failures become HTTP answers: RFC 9457 problem details with the
+ * vendor and, where it sent one, the vendor's own status and message. Spring MVC's own
+ * errors (400, 405, 406, 415) come through {@link ResponseEntityExceptionHandler} in the
+ * same format.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private static final String TYPE_BASE = "urn:session-broker:problem:";
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unknownVendor(UnknownVendorException ex) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-vendor", "Unknown vendor", ex.getMessage());
+        problem.setProperty("vendor", ex.vendor());
+        return ResponseEntity.of(problem).build();
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> loginFailed(LoginFailure failure) {
+        ProblemDetail problem = switch (failure.kind()) {
+            case "rejected" -> problem(HttpStatus.BAD_GATEWAY, "login-rejected", "Vendor rejected the login",
+                    failure.getMessage());
+            case "timeout" -> problem(HttpStatus.GATEWAY_TIMEOUT, "vendor-timeout", "Vendor did not answer in time",
+                    failure.getMessage());
+            case "transient" -> problem(HttpStatus.BAD_GATEWAY, "vendor-unavailable", "Vendor unavailable",
+                    failure.getMessage());
+            default -> problem(HttpStatus.BAD_GATEWAY, "unusable-answer", "Vendor answer not understood",
+                    failure.getMessage());
+        };
+        problem.setProperty("vendor", failure.vendor());
+        if (failure instanceof LoginFailure.Rejected rejected) {
+            problem.setProperty("vendorStatus", rejected.vendorStatus());
+            if (rejected.vendorMessage() != null) {
+                problem.setProperty("vendorMessage", rejected.vendorMessage());
+            }
+        }
+        return ResponseEntity.of(problem).build();
+    }
+
+    /** Last resort: a bug must not leak a stack trace or an exception message to callers. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
+        log.error("Unexpected error while handling a request", ex);
+        return ResponseEntity.of(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The broker failed unexpectedly; the error is logged.")).build();
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}

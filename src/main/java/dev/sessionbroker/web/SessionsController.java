@@ -1,0 +1,83 @@
+package dev.sessionbroker.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.sessionbroker.broker.SessionBroker;
+import dev.sessionbroker.broker.SessionLease;
+import dev.sessionbroker.config.Vendors;
+
+/**
+ * The session API of SPEC §4. Handlers return the broker's futures, so a caller waiting for
+ * a vendor login holds no servlet thread.
+ */
+@RestController
+@RequestMapping("/sessions")
+class SessionsController {
+
+    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+
+    private static final String TEXT = MediaType.TEXT_PLAIN_VALUE;
+
+    private final SessionBroker broker;
+
+    private final Vendors vendors;
+
+    SessionsController(SessionBroker broker, Vendors vendors) {
+        this.broker = broker;
+        this.vendors = vendors;
+    }
+
+    @GetMapping(path = "/{vendor}", produces = { JSON, TEXT })
+    CompletableFuture<ResponseEntity<?>> session(@PathVariable String vendor,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        boolean plain = AcceptHeader.prefersPlainText(accept);
+        return this.broker.lease(vendor).thenApply((lease) -> answer(lease, plain));
+    }
+
+    @PostMapping(path = "/{vendor}/refresh", produces = { JSON, TEXT })
+    CompletableFuture<ResponseEntity<?>> refresh(@PathVariable String vendor,
+            @RequestBody(required = false) @Nullable RefreshRequest body,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        boolean plain = AcceptHeader.prefersPlainText(accept);
+        String rejected = (body != null) ? body.rejectedSessionId() : null;
+        return this.broker.refresh(vendor, rejected).thenApply((lease) -> answer(lease, plain));
+    }
+
+    @DeleteMapping("/{vendor}")
+    ResponseEntity<Void> delete(@PathVariable String vendor) {
+        this.broker.invalidate(vendor);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping(produces = JSON)
+    Map<String, List<VendorStateView>> list() {
+        return Map.of("vendors", this.broker.states().stream().map(VendorStateView::of).toList());
+    }
+
+    private ResponseEntity<?> answer(SessionLease lease, boolean plain) {
+        // A session ID is a credential: no cache on the way may keep it.
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().cacheControl(CacheControl.noStore());
+        if (plain) {
+            return ok.contentType(MediaType.TEXT_PLAIN).body(lease.session().sessionId());
+        }
+        String type = this.vendors.find(lease.session().vendor()).type().id();
+        return ok.contentType(MediaType.APPLICATION_JSON).body(SessionView.of(lease, type));
+    }
+}

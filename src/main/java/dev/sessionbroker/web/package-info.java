@@ -1,0 +1,4 @@
+@NullMarked
+package dev.sessionbroker.web;
+
+import org.jspecify.annotations.NullMarked;
