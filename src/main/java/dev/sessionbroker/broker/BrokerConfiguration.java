@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -53,11 +54,12 @@ class BrokerConfiguration {
 
     @Bean
     SessionBroker sessionBroker(Vendors vendors, VendorClients vendorClients, ExecutorService vendorLoginExecutor,
-            Clock clock, Ticker ticker) {
+            Clock clock, Ticker ticker, ObjectProvider<BrokerListener> listeners) {
+        BrokerListener listener = new CompositeBrokerListener(listeners.orderedStream().toList());
         Map<String, VendorClient> clients = new LinkedHashMap<>();
         vendors.all().forEach((settings) -> clients.put(settings.name(), vendorClients.create(settings)));
         LoginHistory history = new LoginHistory();
-        LoginAttempts logins = new LoginAttempts(clients, history, vendorLoginExecutor, clock, ticker);
-        return new SessionBroker(vendors, logins, history, clock, ticker);
+        LoginAttempts logins = new LoginAttempts(clients, history, vendorLoginExecutor, clock, ticker, listener);
+        return new SessionBroker(vendors, logins, history, clock, ticker, listener);
     }
 }

@@ -1,10 +1,10 @@
 package dev.sessionbroker.broker;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.slf4j.Logger;
@@ -34,8 +34,11 @@ final class LoginAttempts {
 
     private final Ticker ticker;
 
+    private final BrokerListener listener;
+
     LoginAttempts(Map<String, VendorClient> clients, LoginHistory history, Executor executor, Clock clock,
-            Ticker ticker) {
+            Ticker ticker, BrokerListener listener) {
+        this.listener = listener;
         this.clients = clients;
         this.history = history;
         this.executor = executor;
@@ -53,19 +56,23 @@ final class LoginAttempts {
             LoginResult result = this.clients.get(vendor.name()).login();
             Session session = new Session(vendor.name(), result.sessionId(), this.clock.instant(), this.ticker.read());
             this.history.succeeded(vendor.name(), session.obtainedAt());
-            log.info("login vendor={} outcome=success latencyMs={} session={}", vendor.name(), millisSince(started),
-                    session.fingerprint());
+            Duration latency = since(started);
+            this.listener.loginFinished(vendor.name(), "success", latency, 1);
+            log.info("login vendor={} outcome=success attempt=1 latencyMs={} session={}", vendor.name(),
+                    latency.toMillis(), session.fingerprint());
             return session;
         }
         catch (LoginFailure failure) {
             this.history.failed(vendor.name(), failure, this.clock.instant());
-            log.warn("login vendor={} outcome={} latencyMs={} detail=\"{}\"", vendor.name(), failure.kind(),
-                    millisSince(started), failure.getMessage());
+            Duration latency = since(started);
+            this.listener.loginFinished(vendor.name(), failure.kind(), latency, 1);
+            log.warn("login vendor={} outcome={} attempt=1 latencyMs={} detail=\"{}\"", vendor.name(),
+                    failure.kind(), latency.toMillis(), failure.getMessage());
             throw failure;
         }
     }
 
-    private long millisSince(long startTick) {
-        return TimeUnit.NANOSECONDS.toMillis(this.ticker.read() - startTick);
+    private Duration since(long startTick) {
+        return Duration.ofNanos(this.ticker.read() - startTick);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
@@ -36,8 +37,11 @@ public class SessionBroker {
 
     private final Ticker ticker;
 
-    SessionBroker(Vendors vendors, LoginAttempts logins, LoginHistory history, Clock clock,
-            Ticker ticker) {
+    private final BrokerListener listener;
+
+    SessionBroker(Vendors vendors, LoginAttempts logins, LoginHistory history, Clock clock, Ticker ticker,
+            BrokerListener listener) {
+        this.listener = listener;
         this.vendors = vendors;
         this.logins = logins;
         this.history = history;
@@ -50,7 +54,21 @@ public class SessionBroker {
     /** The current session of a vendor, logging in first if there is none. Counts as a use. */
     public CompletableFuture<SessionLease> lease(String vendor) {
         VendorSettings settings = settings(vendor);
-        return this.sessions.get(vendor, (name, executor) -> this.logins.start(settings)).thenApply(this::lease);
+        boolean[] started = new boolean[1];
+        CompletableFuture<Session> session = this.sessions.get(vendor, (name, executor) -> {
+            started[0] = true;
+            return this.logins.start(settings);
+        });
+        if (started[0]) {
+            this.listener.sessionRequested(vendor, "miss");
+            if (this.history.lastLoginAt(vendor) != null) {
+                this.listener.refreshStarted(vendor, "expiry");
+            }
+        }
+        else {
+            this.listener.sessionRequested(vendor, session.isDone() ? "hit" : "waited");
+        }
+        return session.thenApply(this::lease);
     }
 
     /**
@@ -60,9 +78,13 @@ public class SessionBroker {
      */
     public CompletableFuture<SessionLease> refresh(String vendor, @Nullable String rejectedSessionId) {
         VendorSettings settings = settings(vendor);
-        CompletableFuture<Session> current = this.sessions.asMap().compute(vendor,
-                (name, cached) -> (cached != null && !isReplaceable(cached, rejectedSessionId)) ? cached
-                        : this.logins.start(settings));
+        CompletableFuture<Session> current = this.sessions.asMap().compute(vendor, (name, cached) -> {
+            if (cached != null && !isReplaceable(cached, rejectedSessionId)) {
+                return cached;
+            }
+            this.listener.refreshStarted(vendor, "caller");
+            return this.logins.start(settings);
+        });
         return current.thenApply(this::lease);
     }
 
@@ -70,6 +92,17 @@ public class SessionBroker {
     public void invalidate(String vendor) {
         settings(vendor);
         this.sessions.synchronous().invalidate(vendor);
+    }
+
+    /**
+     * The sessions cached right now, read quietly (not counted as a use); for logging out on
+     * shutdown and for operators.
+     */
+    public List<Session> cachedSessions() {
+        Policy<String, Session> policy = this.sessions.synchronous().policy();
+        return this.vendors.all().stream().map((vendor) -> policy.getIfPresentQuietly(vendor.name()))
+            .filter(Objects::nonNull)
+            .toList();
     }
 
     public List<VendorState> states() {

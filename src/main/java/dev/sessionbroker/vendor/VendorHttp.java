@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -45,7 +46,11 @@ public final class VendorHttp {
             .withRedirects(HttpRedirects.DONT_FOLLOW);
         this.restClient = builder.clone()
             .baseUrl(vendor.baseUrl().toString())
-            .requestFactory(ClientHttpRequestFactoryBuilder.httpComponents().build(settings))
+            .requestFactory(ClientHttpRequestFactoryBuilder.httpComponents()
+                // HttpClient would otherwise re-send a login on 503/429 by itself: the broker
+                // decides about retries, because a repeated login can lock the account.
+                .withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+                .build(settings))
             .build();
     }
 

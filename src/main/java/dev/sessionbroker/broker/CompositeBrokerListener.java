@@ -1,0 +1,35 @@
+package dev.sessionbroker.broker;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Fans broker events out to every {@link BrokerListener} bean. */
+final class CompositeBrokerListener implements BrokerListener {
+
+    private final List<BrokerListener> listeners;
+
+    CompositeBrokerListener(List<BrokerListener> listeners) {
+        this.listeners = List.copyOf(listeners);
+    }
+
+    @Override
+    public void loginFinished(String vendor, String outcome, Duration latency, int attempt) {
+        for (BrokerListener listener : this.listeners) {
+            listener.loginFinished(vendor, outcome, latency, attempt);
+        }
+    }
+
+    @Override
+    public void sessionRequested(String vendor, String result) {
+        for (BrokerListener listener : this.listeners) {
+            listener.sessionRequested(vendor, result);
+        }
+    }
+
+    @Override
+    public void refreshStarted(String vendor, String reason) {
+        for (BrokerListener listener : this.listeners) {
+            listener.refreshStarted(vendor, reason);
+        }
+    }
+}
