@@ -120,7 +120,7 @@ public class SessionBroker {
             .orElse(null) : null;
         return new VendorState(vendor, settings.type(), session != null,
                 (session != null) ? session.obtainedAt() : null, expiresAt, this.history.lastLoginAt(vendor),
-                this.history.lastError(vendor));
+                this.history.lastError(vendor), null);
     }
 
     private SessionLease lease(Session session) {

@@ -17,5 +17,6 @@ public record VendorState(
         @Nullable Instant obtainedAt,
         @Nullable Instant expiresAt,
         @Nullable Instant lastLoginAt,
-        @Nullable LoginError lastError) {
+        @Nullable LoginError lastError,
+        @Nullable Instant coolDownUntil) {
 }

@@ -37,6 +37,9 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
      * @param maxLifetime optional absolute cap on how long one session is handed out
      * @param connectTimeout how long to wait for a TCP connection to the vendor
      * @param readTimeout how long to wait for the vendor's answer once connected
+     * @param rejectionCooldown after a rejected login, how long the vendor is not contacted
+     * (callers get 503 with Retry-After), so that a wrong password cannot lock the account
+     * @param retry retries of transient login failures
      */
     public record VendorProperties(
             @Nullable String type,
@@ -46,6 +49,24 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
             @Nullable Duration idleTimeout,
             @Nullable Duration maxLifetime,
             @DefaultValue("5s") Duration connectTimeout,
-            @DefaultValue("10s") Duration readTimeout) {
+            @DefaultValue("10s") Duration readTimeout,
+            @DefaultValue("60s") Duration rejectionCooldown,
+            @DefaultValue Retry retry) {
+    }
+
+    /**
+     * Retries of transient login failures (connection errors, timeouts, 5xx, 429): exponential
+     * back-off with jitter, honouring the vendor's Retry-After. Rejected logins are never retried.
+     *
+     * @param maxAttempts attempts in all, the first included
+     * @param initialBackoff wait before the second attempt; doubles for each further one
+     * @param maxBackoff longest single wait
+     * @param maxTotal bound on the time one login may take with all its attempts and waits
+     */
+    public record Retry(
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("200ms") Duration initialBackoff,
+            @DefaultValue("5s") Duration maxBackoff,
+            @DefaultValue("30s") Duration maxTotal) {
     }
 }

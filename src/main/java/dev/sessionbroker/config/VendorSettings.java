@@ -20,5 +20,15 @@ public record VendorSettings(
         Duration idleTimeout,
         @Nullable Duration maxLifetime,
         Duration connectTimeout,
-        Duration readTimeout) {
+        Duration readTimeout,
+        Duration rejectionCooldown,
+        RetrySettings retry) {
+
+    /** Transient-failure retries, validated; see {@link BrokerProperties.Retry}. */
+    public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxTotal) {
+
+        public static RetrySettings defaults() {
+            return new RetrySettings(3, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        }
+    }
 }

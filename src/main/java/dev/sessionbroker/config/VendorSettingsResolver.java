@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import dev.sessionbroker.config.BrokerProperties.VendorProperties;
+import dev.sessionbroker.config.VendorSettings.RetrySettings;
 import dev.sessionbroker.vendor.VendorType;
 
 /**
@@ -25,7 +26,7 @@ public final class VendorSettingsResolver {
     private VendorSettingsResolver() {
     }
 
-    public static Map<String, VendorSettings> resolveAll(BrokerProperties properties) {
+    static Map<String, VendorSettings> resolveAll(BrokerProperties properties) {
         Map<String, VendorSettings> resolved = new LinkedHashMap<>();
         properties.vendors().forEach((name, vendor) -> resolved.put(name, resolve(name, vendor)));
         return resolved;
@@ -50,7 +51,23 @@ public final class VendorSettingsResolver {
                 ? positive(name, prefix + "max-lifetime", properties.maxLifetime()) : null;
         return new VendorSettings(name, type, baseUrl, username, password, idleTimeout, maxLifetime,
                 positive(name, prefix + "connect-timeout", properties.connectTimeout()),
-                positive(name, prefix + "read-timeout", properties.readTimeout()));
+                positive(name, prefix + "read-timeout", properties.readTimeout()),
+                positive(name, prefix + "rejection-cooldown", properties.rejectionCooldown()),
+                retry(name, prefix + "retry.", properties.retry()));
+    }
+
+    private static RetrySettings retry(String name, String prefix, BrokerProperties.Retry retry) {
+        if (retry.maxAttempts() < 1 || retry.maxAttempts() > 10) {
+            throw new InvalidVendorConfigurationException(name, prefix + "max-attempts",
+                    "must be between 1 and 10, was " + retry.maxAttempts());
+        }
+        Duration initial = positive(name, prefix + "initial-backoff", retry.initialBackoff());
+        Duration max = positive(name, prefix + "max-backoff", retry.maxBackoff());
+        if (max.compareTo(initial) < 0) {
+            throw new InvalidVendorConfigurationException(name, prefix + "max-backoff",
+                    "must not be shorter than initial-backoff (" + initial + "), was " + max);
+        }
+        return new RetrySettings(retry.maxAttempts(), initial, max, positive(name, prefix + "max-total", retry.maxTotal()));
     }
 
     private static VendorType type(String name, String key, @Nullable String value) {

@@ -21,7 +21,8 @@ public final class TestVendors {
     public static VendorSettings settings(String name, VendorType type, String baseUrl, String username,
             String password) {
         return new VendorSettings(name, type, URI.create(baseUrl), username, Secret.of(password),
-                type.defaultIdleTimeout(), null, Duration.ofSeconds(2), Duration.ofMillis(500));
+                type.defaultIdleTimeout(), null, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(60),
+                VendorSettings.RetrySettings.defaults());
     }
 
     public static VendorClient client(VendorSettings settings) {
