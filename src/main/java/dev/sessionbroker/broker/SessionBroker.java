@@ -83,7 +83,9 @@ public class SessionBroker {
                 return cached;
             }
             this.listener.refreshStarted(vendor, "caller");
-            return this.logins.start(settings);
+            CompletableFuture<Session> login = this.logins.start(settings);
+            login.whenComplete((session, failure) -> settle(vendor, login, failure));
+            return login;
         });
         return current.thenApply(this::lease);
     }
@@ -123,8 +125,23 @@ public class SessionBroker {
                 this.history.lastError(vendor), null);
     }
 
+    /**
+     * Caffeine settles futures it loads itself; one put in through the map view must be
+     * settled here: re-written once complete so the expiry policy sees the session (until
+     * then it has an "in flight" expiry), or removed if the login failed.
+     */
+    private void settle(String vendor, CompletableFuture<Session> login, @Nullable Throwable failure) {
+        if (failure != null) {
+            this.sessions.asMap().remove(vendor, login);
+        }
+        else {
+            this.sessions.asMap().replace(vendor, login, login);
+        }
+    }
+
     private SessionLease lease(Session session) {
-        long remaining = this.expiry.remainingNanos(session.vendor(), session, this.ticker.read());
+        long now = this.ticker.read();
+        long remaining = this.expiry.remainingNanos(session.vendor(), session, now, now);
         return new SessionLease(session, this.clock.instant().plus(Duration.ofNanos(remaining)));
     }
 

@@ -20,33 +20,41 @@ final class SessionExpiry implements Expiry<String, Session> {
         this.vendors = vendors;
     }
 
+    /**
+     * Measured from the login, not from {@code currentTime}: Caffeine computes this when it
+     * notices the login future completed, which can be after the first caller already got
+     * the session.
+     */
     @Override
     public long expireAfterCreate(String vendor, Session session, long currentTime) {
-        return remainingNanos(vendor, session, currentTime);
+        return remainingNanos(vendor, session, session.obtainedAtTick(), currentTime);
     }
 
     @Override
     public long expireAfterUpdate(String vendor, Session session, long currentTime, long currentDuration) {
-        return remainingNanos(vendor, session, currentTime);
+        return expireAfterCreate(vendor, session, currentTime);
     }
 
+    /** A read is a hand-out, and a hand-out is a use: the idle timeout starts again. */
     @Override
     public long expireAfterRead(String vendor, Session session, long currentTime, long currentDuration) {
-        return remainingNanos(vendor, session, currentTime);
+        return remainingNanos(vendor, session, currentTime, currentTime);
     }
 
-    /** How long from {@code now} (ticker nanos) the session may still be handed out. */
-    long remainingNanos(String vendor, Session session, long now) {
+    /**
+     * Nanoseconds from {@code now} until the session may no longer be handed out, given its
+     * last use (all readings of the cache's ticker).
+     */
+    long remainingNanos(String vendor, Session session, long lastUse, long now) {
         VendorSettings settings = this.vendors.find(vendor);
         if (settings == null) {
             return 0;
         }
-        long idle = settings.idleTimeout().toNanos();
+        long deadline = lastUse + settings.idleTimeout().toNanos();
         Duration maxLifetime = settings.maxLifetime();
-        if (maxLifetime == null) {
-            return idle;
+        if (maxLifetime != null) {
+            deadline = Math.min(deadline, session.obtainedAtTick() + maxLifetime.toNanos());
         }
-        long lifetimeLeft = maxLifetime.toNanos() - (now - session.obtainedAtTick());
-        return Math.max(0, Math.min(idle, lifetimeLeft));
+        return Math.max(0, deadline - now);
     }
 }
