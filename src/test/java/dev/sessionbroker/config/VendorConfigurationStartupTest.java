@@ -1,0 +1,135 @@
+package dev.sessionbroker.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import dev.sessionbroker.SessionBrokerApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Bad vendor configuration stops start-up, and the report an operator reads names the
+ * vendor and the key to fix.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class VendorConfigurationStartupTest {
+
+    private static final String SECRET = "hunter2-top-secret";
+
+    @Test
+    void missingPasswordNamesVendorAndKey(CapturedOutput output) {
+        assertStartupFails(output, List.of("broker.vendors.billing.type=alertsite", "broker.vendors.billing.username=u"),
+                "billing", "broker.vendors.billing.password");
+    }
+
+    @Test
+    void missingUsernameNamesVendorAndKey(CapturedOutput output) {
+        assertStartupFails(output, List.of("broker.vendors.billing.type=alertsite",
+                "broker.vendors.billing.password=" + SECRET), "billing", "broker.vendors.billing.username");
+    }
+
+    @Test
+    void missingTypeNamesVendorAndKey(CapturedOutput output) {
+        assertStartupFails(output, validExcept("billing", "type", null), "billing", "broker.vendors.billing.type");
+    }
+
+    @Test
+    void unknownTypeNamesVendorKeyAndKnownTypes(CapturedOutput output) {
+        assertStartupFails(output, validExcept("billing", "type", "salesforce"), "billing",
+                "broker.vendors.billing.type", "'salesforce' is not a known vendor type", "alertsite");
+    }
+
+    @Test
+    void malformedUrlNamesVendorAndKey(CapturedOutput output) {
+        assertStartupFails(output, validExcept("billing", "base-url", "ht!tp://exa mple"), "billing",
+                "broker.vendors.billing.base-url");
+    }
+
+    @Test
+    void urlWithoutHttpSchemeNamesVendorAndKey(CapturedOutput output) {
+        assertStartupFails(output, validExcept("billing", "base-url", "ftp://files.example.com"), "billing",
+                "broker.vendors.billing.base-url");
+    }
+
+    @Test
+    void urlWithCredentialsIsRefusedWithoutEchoingThem(CapturedOutput output) {
+        assertStartupFails(output, validExcept("billing", "base-url", "https://ops:" + SECRET + "@example.com"),
+                "billing", "broker.vendors.billing.base-url", "must not contain credentials");
+    }
+
+    @Test
+    void badVendorNameIsNamed(CapturedOutput output) {
+        assertStartupFails(output, validExcept("billing_EU", "type", "alertsite"), "billing_EU",
+                "not a valid vendor name");
+    }
+
+    @Test
+    void malformedDurationNamesVendorAndKey(CapturedOutput output) {
+        assertStartupFails(output, validExcept("billing", "idle-timeout", "fifteen minutes"),
+                "broker.vendors.billing.idle-timeout");
+    }
+
+    @Test
+    void zeroTimeoutNamesVendorAndKey(CapturedOutput output) {
+        assertStartupFails(output, validExcept("billing", "read-timeout", "0s"), "billing",
+                "broker.vendors.billing.read-timeout", "positive");
+    }
+
+    @Test
+    void retryAttemptsOutOfRangeNameVendorAndKey(CapturedOutput output) {
+        assertStartupFails(output, validExcept("billing", "retry.max-attempts", "0"), "billing",
+                "broker.vendors.billing.retry.max-attempts");
+    }
+
+    @Test
+    void typeDefaultsApplyWhereKeysAreLeftOut() {
+        BrokerProperties properties = new BrokerProperties(java.util.Map.of("billing",
+                new BrokerProperties.VendorProperties("alertsite", null, "u", Secret.of(SECRET), null, null,
+                        java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10),
+                        java.time.Duration.ofSeconds(60), new BrokerProperties.Retry(3,
+                                java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(5),
+                                java.time.Duration.ofSeconds(30)))));
+
+        VendorSettings settings = Vendors.from(properties).find("billing");
+
+        assertThat(settings).isNotNull();
+        assertThat(settings.baseUrl()).hasToString("https://www.alertsite.com/alertsite-restapi");
+        assertThat(settings.idleTimeout()).hasMinutes(15);
+        assertThat(settings.maxLifetime()).isNull();
+        assertThat(settings.toString()).doesNotContain(SECRET);
+    }
+
+    private static List<String> validExcept(String vendor, String key, String value) {
+        List<String> properties = new ArrayList<>();
+        for (String[] entry : new String[][] { { "type", "alertsite" }, { "username", "ops@example.com" },
+                { "password", SECRET } }) {
+            if (!entry[0].equals(key)) {
+                properties.add("broker.vendors." + vendor + "." + entry[0] + "=" + entry[1]);
+            }
+        }
+        if (value != null) {
+            properties.add("broker.vendors." + vendor + "." + key + "=" + value);
+        }
+        return properties;
+    }
+
+    private static void assertStartupFails(CapturedOutput output, List<String> properties, String... expected) {
+        assertThatException().isThrownBy(() -> new SpringApplicationBuilder(SessionBrokerApplication.class)
+            .web(WebApplicationType.NONE)
+            .properties(properties.toArray(String[]::new))
+            .run()
+            .close());
+        // What the operator sees: Spring Boot's failure report, not a stack trace to dig through.
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains(expected)
+            .doesNotContain(SECRET);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.sessionbroker.demo;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
+
+import dev.sessionbroker.support.BrokerHttp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's run command: the demo profile serves sessions without any vendor account.
+ * The emulators are addressed through server.port, so the test picks a free fixed port.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("demo")
+class DemoProfileTest {
+
+    private static final int PORT = TestSocketUtils.findAvailableTcpPort();
+
+    @DynamicPropertySource
+    static void port(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+    }
+
+    private final BrokerHttp http = new BrokerHttp(PORT);
+
+    @Test
+    void alertSiteSessionComesFromTheBuiltInEmulator() {
+        HttpResponse<String> response = this.http.get("/sessions/alertsite", "text/plain");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).matches("[0-9a-f]{16}");
+    }
+
+    @Test
+    void emulatorAnswersAWrongPasswordWithStatus40() {
+        HttpResponse<String> response = this.http.post("/emulator/alertsite/login", "application/json",
+                "{\"login\":\"demo@example.com\",\"password\":\"wrong\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"40\"").contains("Invalid login information.");
+    }
+}
