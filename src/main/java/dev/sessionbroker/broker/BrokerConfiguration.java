@@ -11,6 +11,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.retry.backoff.Sleeper;
+import org.springframework.retry.backoff.ThreadWaitSleeper;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import dev.sessionbroker.config.BrokerProperties;
@@ -35,6 +37,12 @@ class BrokerConfiguration {
         return Ticker.systemTicker();
     }
 
+    /** How login back-off waits; tests replace it with one that advances a fake clock. */
+    @Bean
+    Sleeper loginBackOffSleeper() {
+        return new ThreadWaitSleeper();
+    }
+
     @Bean
     Vendors vendors(BrokerProperties properties) {
         return Vendors.from(properties);
@@ -54,12 +62,14 @@ class BrokerConfiguration {
 
     @Bean
     SessionBroker sessionBroker(Vendors vendors, VendorClients vendorClients, ExecutorService vendorLoginExecutor,
-            Clock clock, Ticker ticker, ObjectProvider<BrokerListener> listeners) {
+            Sleeper sleeper, Clock clock, Ticker ticker, ObjectProvider<BrokerListener> listeners) {
         BrokerListener listener = new CompositeBrokerListener(listeners.orderedStream().toList());
         Map<String, VendorClient> clients = new LinkedHashMap<>();
         vendors.all().forEach((settings) -> clients.put(settings.name(), vendorClients.create(settings)));
         LoginHistory history = new LoginHistory();
-        LoginAttempts logins = new LoginAttempts(clients, history, vendorLoginExecutor, clock, ticker, listener);
-        return new SessionBroker(vendors, logins, history, clock, ticker, listener);
+        CoolDowns coolDowns = new CoolDowns(clock);
+        LoginAttempts logins = new LoginAttempts(clients, history, coolDowns, vendorLoginExecutor, sleeper, clock,
+                ticker, listener);
+        return new SessionBroker(vendors, logins, history, coolDowns, clock, ticker, listener);
     }
 }

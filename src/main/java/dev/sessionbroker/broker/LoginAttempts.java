@@ -10,6 +10,10 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.retry.RetryContext;
+import org.springframework.retry.backoff.Sleeper;
+import org.springframework.retry.support.RetryTemplate;
+
 import dev.sessionbroker.config.VendorSettings;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.LoginResult;
@@ -17,8 +21,9 @@ import dev.sessionbroker.vendor.VendorClient;
 
 /**
  * Runs one vendor login off the request threads, so that callers waiting on a slow vendor
- * hold no servlet thread, and records and logs its outcome. Whether a login is needed at all
- * is decided by {@link SessionBroker}.
+ * hold no servlet thread: transient failures are retried (spring-retry), a rejection starts
+ * the vendor's cool-down, and every attempt is logged and reported. Whether a login is needed
+ * at all is decided by {@link SessionBroker}.
  */
 final class LoginAttempts {
 
@@ -28,7 +33,11 @@ final class LoginAttempts {
 
     private final LoginHistory history;
 
+    private final CoolDowns coolDowns;
+
     private final Executor executor;
+
+    private final Sleeper sleeper;
 
     private final Clock clock;
 
@@ -36,39 +45,78 @@ final class LoginAttempts {
 
     private final BrokerListener listener;
 
-    LoginAttempts(Map<String, VendorClient> clients, LoginHistory history, Executor executor, Clock clock,
-            Ticker ticker, BrokerListener listener) {
-        this.listener = listener;
+    LoginAttempts(Map<String, VendorClient> clients, LoginHistory history, CoolDowns coolDowns, Executor executor,
+            Sleeper sleeper, Clock clock, Ticker ticker, BrokerListener listener) {
         this.clients = clients;
         this.history = history;
+        this.coolDowns = coolDowns;
         this.executor = executor;
+        this.sleeper = sleeper;
         this.clock = clock;
         this.ticker = ticker;
+        this.listener = listener;
     }
 
+    /**
+     * Starts a login, or fails at once while the vendor is cooling down after a rejection: the
+     * vendor is not contacted then, however many callers ask.
+     */
     CompletableFuture<Session> start(VendorSettings vendor) {
-        return CompletableFuture.supplyAsync(() -> attempt(vendor), this.executor);
+        try {
+            this.coolDowns.check(vendor.name());
+        }
+        catch (VendorCoolingDownException ex) {
+            return CompletableFuture.failedFuture(ex);
+        }
+        return CompletableFuture.supplyAsync(() -> loginWithRetries(vendor), this.executor);
     }
 
-    private Session attempt(VendorSettings vendor) {
-        long started = this.ticker.read();
+    private Session loginWithRetries(VendorSettings vendor) {
+        RetryTemplate retry = new RetryTemplate();
+        retry.setRetryPolicy(new LoginRetryPolicy(vendor.retry(), this.ticker));
+        retry.setBackOffPolicy(new LoginBackOff(this.sleeper));
+        retry.setThrowLastExceptionOnExhausted(true);
         try {
-            LoginResult result = this.clients.get(vendor.name()).login();
+            LoginResult result = retry.execute((RetryContext context) -> attempt(vendor, context.getRetryCount() + 1));
             Session session = new Session(vendor.name(), result.sessionId(), this.clock.instant(), this.ticker.read());
             this.history.succeeded(vendor.name(), session.obtainedAt());
-            Duration latency = since(started);
-            this.listener.loginFinished(vendor.name(), "success", latency, 1);
-            log.info("login vendor={} outcome=success attempt=1 latencyMs={} session={}", vendor.name(),
-                    latency.toMillis(), session.fingerprint());
             return session;
         }
         catch (LoginFailure failure) {
             this.history.failed(vendor.name(), failure, this.clock.instant());
-            Duration latency = since(started);
-            this.listener.loginFinished(vendor.name(), failure.kind(), latency, 1);
-            log.warn("login vendor={} outcome={} attempt=1 latencyMs={} detail=\"{}\"", vendor.name(),
-                    failure.kind(), latency.toMillis(), failure.getMessage());
+            if (failure instanceof LoginFailure.Rejected rejected) {
+                this.coolDowns.start(vendor.name(), rejected, vendor.rejectionCooldown());
+                log.warn("cool-down vendor={} until={} status={}", vendor.name(),
+                        this.clock.instant().plus(vendor.rejectionCooldown()), rejected.vendorStatus());
+            }
             throw failure;
+        }
+    }
+
+    private LoginResult attempt(VendorSettings vendor, int attempt) {
+        long started = this.ticker.read();
+        try {
+            LoginResult result = this.clients.get(vendor.name()).login();
+            Duration latency = since(started);
+            this.listener.loginFinished(vendor.name(), "success", latency, attempt);
+            log.info("login vendor={} outcome=success attempt={} latencyMs={} session={}", vendor.name(), attempt,
+                    latency.toMillis(), Session.fingerprint(result.sessionId()));
+            return result;
+        }
+        catch (LoginFailure failure) {
+            Duration latency = since(started);
+            this.listener.loginFinished(vendor.name(), failure.kind(), latency, attempt);
+            log.warn("login vendor={} outcome={} attempt={} latencyMs={} detail=\"{}\"", vendor.name(),
+                    failure.kind(), attempt, latency.toMillis(), failure.getMessage());
+            throw failure;
+        }
+        catch (RuntimeException ex) {
+            // A bug or an unforeseen client error: report it as an unusable exchange rather
+            // than let an unexpected type escape the sealed set of failures.
+            log.error("login vendor={} outcome=unusable attempt={} unexpected error", vendor.name(), attempt, ex);
+            this.listener.loginFinished(vendor.name(), "unusable", since(started), attempt);
+            throw new LoginFailure.Unusable(vendor.name(), "unexpected error talking to the vendor ("
+                    + ex.getClass().getSimpleName() + ")");
         }
     }
 

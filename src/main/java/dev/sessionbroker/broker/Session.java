@@ -16,7 +16,11 @@ import dev.sessionbroker.vendor.SessionFingerprint;
 public record Session(String vendor, String sessionId, Instant obtainedAt, long obtainedAtTick) {
 
     public String fingerprint() {
-        return SessionFingerprint.of(this.sessionId);
+        return fingerprint(this.sessionId);
+    }
+
+    static String fingerprint(String sessionId) {
+        return SessionFingerprint.of(sessionId);
     }
 
     @Override

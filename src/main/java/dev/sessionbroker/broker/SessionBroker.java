@@ -29,6 +29,8 @@ public class SessionBroker {
 
     private final LoginHistory history;
 
+    private final CoolDowns coolDowns;
+
     private final SessionExpiry expiry;
 
     private final AsyncCache<String, Session> sessions;
@@ -39,8 +41,9 @@ public class SessionBroker {
 
     private final BrokerListener listener;
 
-    SessionBroker(Vendors vendors, LoginAttempts logins, LoginHistory history, Clock clock, Ticker ticker,
-            BrokerListener listener) {
+    SessionBroker(Vendors vendors, LoginAttempts logins, LoginHistory history, CoolDowns coolDowns, Clock clock,
+            Ticker ticker, BrokerListener listener) {
+        this.coolDowns = coolDowns;
         this.listener = listener;
         this.vendors = vendors;
         this.logins = logins;
@@ -122,7 +125,7 @@ public class SessionBroker {
             .orElse(null) : null;
         return new VendorState(vendor, settings.type(), session != null,
                 (session != null) ? session.obtainedAt() : null, expiresAt, this.history.lastLoginAt(vendor),
-                this.history.lastError(vendor), null);
+                this.history.lastError(vendor), this.coolDowns.until(vendor));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.sessionbroker.broker.UnknownVendorException;
+import dev.sessionbroker.broker.VendorCoolingDownException;
 import dev.sessionbroker.vendor.LoginFailure;
 
 /**
@@ -55,6 +57,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return ResponseEntity.of(problem).build();
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> coolingDown(VendorCoolingDownException ex) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "vendor-cooling-down",
+                "Vendor in cool-down after a rejected login", ex.getMessage());
+        problem.setProperty("vendor", ex.vendor());
+        problem.setProperty("coolDownUntil", ex.until());
+        problem.setProperty("vendorStatus", ex.rejection().vendorStatus());
+        if (ex.rejection().vendorMessage() != null) {
+            problem.setProperty("vendorMessage", ex.rejection().vendorMessage());
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+            .body(problem);
     }
 
     /** Last resort: a bug must not leak a stack trace or an exception message to callers. */

@@ -9,10 +9,11 @@ import dev.sessionbroker.broker.VendorState;
 
 /** One entry of {@code GET /sessions}: state only, never a session ID or credential. */
 record VendorStateView(String vendor, String type, boolean sessionCached, @Nullable Instant obtainedAt,
-        @Nullable Instant expiresAt, @Nullable Instant lastLoginAt, @Nullable LoginError lastError) {
+        @Nullable Instant expiresAt, @Nullable Instant lastLoginAt, @Nullable LoginError lastError,
+        @Nullable Instant coolDownUntil) {
 
     static VendorStateView of(VendorState state) {
         return new VendorStateView(state.vendor(), state.type().id(), state.sessionCached(), state.obtainedAt(),
-                state.expiresAt(), state.lastLoginAt(), state.lastError());
+                state.expiresAt(), state.lastLoginAt(), state.lastError(), state.coolDownUntil());
     }
 }

@@ -9,11 +9,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import org.springframework.retry.backoff.Sleeper;
+
 /**
- * One hand on both of the broker's clocks: the wall clock for timestamps and Caffeine's
- * ticker for expiry, advanced together so that tests can skip minutes without sleeping.
+ * One hand on all of the broker's clocks: the wall clock for timestamps, Caffeine's ticker
+ * for expiry and the login back-off's sleeper, advanced together so that tests can skip
+ * minutes without sleeping.
  */
-public final class FakeTime extends Clock implements Ticker {
+public final class FakeTime extends Clock implements Ticker, Sleeper {
 
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -21,6 +24,12 @@ public final class FakeTime extends Clock implements Ticker {
 
     public void advance(Duration duration) {
         this.nanos.addAndGet(duration.toNanos());
+    }
+
+    /** Login back-off "sleeps" by moving time on, so retry tests take no wall-clock time. */
+    @Override
+    public void sleep(long millis) {
+        advance(Duration.ofMillis(millis));
     }
 
     @Override

@@ -1,0 +1,61 @@
+package dev.sessionbroker.broker;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.sessionbroker.vendor.LoginFailure;
+
+/**
+ * Vendors that rejected a login and must not be asked again before a deadline. Repeating a
+ * login with a wrong password is how accounts get locked (AppViewX counts
+ * {@code availableLoginAttemptCount} down), so one rejection buys a whole cool-down window.
+ */
+final class CoolDowns {
+
+    private final Map<String, CoolDown> active = new ConcurrentHashMap<>();
+
+    private final Clock clock;
+
+    CoolDowns(Clock clock) {
+        this.clock = clock;
+    }
+
+    void start(String vendor, LoginFailure.Rejected rejection, java.time.Duration length) {
+        Instant now = this.clock.instant();
+        this.active.put(vendor, new CoolDown(now, now.plus(length), rejection));
+    }
+
+    /** @throws VendorCoolingDownException while the vendor's cool-down lasts */
+    void check(String vendor) {
+        CoolDown coolDown = current(vendor);
+        if (coolDown != null) {
+            throw new VendorCoolingDownException(vendor, coolDown.rejectedAt(), coolDown.until(),
+                    Math.max(1, (long) Math.ceil((coolDown.until().toEpochMilli() - this.clock.millis()) / 1000.0)),
+                    coolDown.rejection());
+        }
+    }
+
+    @Nullable Instant until(String vendor) {
+        CoolDown coolDown = current(vendor);
+        return (coolDown != null) ? coolDown.until() : null;
+    }
+
+    private @Nullable CoolDown current(String vendor) {
+        CoolDown coolDown = this.active.get(vendor);
+        if (coolDown == null) {
+            return null;
+        }
+        if (!this.clock.instant().isBefore(coolDown.until())) {
+            this.active.remove(vendor, coolDown);
+            return null;
+        }
+        return coolDown;
+    }
+
+    private record CoolDown(Instant rejectedAt, Instant until, LoginFailure.Rejected rejection) {
+    }
+}
