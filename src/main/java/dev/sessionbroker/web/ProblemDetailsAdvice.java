@@ -2,15 +2,20 @@ package dev.sessionbroker.web;
 
 import java.net.URI;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.sessionbroker.broker.UnknownVendorException;
@@ -72,6 +77,34 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
             .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
             .body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException ex) {
+        return ResponseEntity.of(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
+                ex.getMessage())).build();
+    }
+
+    /**
+     * Jackson's own messages quote the offending input, which may be anything a caller sent:
+     * say what was wrong without echoing it.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getMostSpecificCause();
+        String detail = (cause instanceof IllegalArgumentException) ? "Invalid request body: " + cause.getMessage()
+                : "The request body is not valid JSON of the expected shape.";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-body", "Invalid request body", detail);
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-vendor-name", "Invalid vendor name",
+                "A vendor name is 1 to 63 lower-case letters, digits or '-'.");
+        return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
     /** Last resort: a bug must not leak a stack trace or an exception message to callers. */

@@ -45,14 +45,14 @@ class SessionsController {
     }
 
     @GetMapping(path = "/{vendor}", produces = { JSON, TEXT })
-    CompletableFuture<ResponseEntity<?>> session(@PathVariable String vendor,
+    CompletableFuture<ResponseEntity<?>> session(@PathVariable @VendorName String vendor,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         boolean plain = AcceptHeader.prefersPlainText(accept);
         return this.broker.lease(vendor).thenApply((lease) -> answer(lease, plain));
     }
 
     @PostMapping(path = "/{vendor}/refresh", produces = { JSON, TEXT })
-    CompletableFuture<ResponseEntity<?>> refresh(@PathVariable String vendor,
+    CompletableFuture<ResponseEntity<?>> refresh(@PathVariable @VendorName String vendor,
             @RequestBody(required = false) @Nullable RefreshRequest body,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         boolean plain = AcceptHeader.prefersPlainText(accept);
@@ -61,7 +61,7 @@ class SessionsController {
     }
 
     @DeleteMapping("/{vendor}")
-    ResponseEntity<Void> delete(@PathVariable String vendor) {
+    ResponseEntity<Void> delete(@PathVariable @VendorName String vendor) {
         this.broker.invalidate(vendor);
         return ResponseEntity.noContent().build();
     }

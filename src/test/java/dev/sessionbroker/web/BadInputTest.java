@@ -1,0 +1,120 @@
+package dev.sessionbroker.web;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.sessionbroker.support.BrokerHttp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.sessionbroker.support.DocFixtures.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Nonsense from callers gets a 4xx problem detail — never a 500, a stack trace, an HTML page,
+ * or a vendor login.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BadInputTest {
+
+    @RegisterExtension
+    static WireMockExtension vendor = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @DynamicPropertySource
+    static void vendors(DynamicPropertyRegistry registry) {
+        registry.add("broker.vendors.alertsite.type", () -> "alertsite");
+        registry.add("broker.vendors.alertsite.base-url", () -> vendor.baseUrl());
+        registry.add("broker.vendors.alertsite.username", () -> "[email protected]");
+        registry.add("broker.vendors.alertsite.password", () -> "bad-input-pass");
+    }
+
+    @LocalServerPort
+    int port;
+
+    private BrokerHttp http;
+
+    @BeforeEach
+    void setUp() {
+        this.http = new BrokerHttp(this.port);
+        vendor.stubFor(post("/login").willReturn(okJson(read("alertsite/login-success.json"))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/sessions/AlertSite", "/sessions/alert_site", "/sessions/-x", "/sessions/%2e%2e",
+            "/sessions/..%2f..%2fetc", "/sessions/a%2Fb", "/sessions/a%00b", "/sessions/a%20b",
+            "/sessions/%c3%a9", "/sessions/a%0d%0aX-Injected:1" })
+    void malformedVendorNamesAre400Problems(String path) {
+        assertProblem(this.http.get(path), 400);
+    }
+
+    @Test
+    void absurdlyLongVendorNameIs400Problem() {
+        assertProblem(this.http.get("/sessions/" + "a".repeat(4000)), 400);
+    }
+
+    @Test
+    void wellFormedUnknownVendorIs404Problem() {
+        assertProblem(this.http.get("/sessions/" + "a".repeat(63)), 404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{bad", "[]", "\"text\"", "{\"rejectedSessionId\":5}", "{\"rejectedSessionId\":{}}",
+            "{\"rejectedSessionId\":\"\"}", "{\"rejectedSessionId\":\"x\",\"extra\":1}", "{\"unknown\":\"x\"}" })
+    void invalidRefreshBodiesAre400Problems(String body) {
+        HttpResponse<String> response = this.http.post("/sessions/alertsite/refresh", "application/json", body);
+
+        assertProblem(response, 400);
+        assertThat(response.body()).doesNotContain(body);
+        assertThat(vendor.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void wrongMethodIs405Problem() {
+        assertProblem(this.http.send(this.http.request("/sessions/alertsite")
+            .method("PUT", HttpRequest.BodyPublishers.ofString("{}"))
+            .header("Content-Type", "application/json")
+            .build()), 405);
+    }
+
+    @Test
+    void unsupportedMediaTypeIs415Problem() {
+        assertProblem(this.http.post("/sessions/alertsite/refresh", "text/xml", "<refresh/>"), 415);
+    }
+
+    @Test
+    void unacceptableAcceptHeaderIs406() {
+        HttpResponse<String> response = this.http.get("/sessions/alertsite", "image/png");
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void oversizedBodyIs413Problem() {
+        String body = "{\"rejectedSessionId\":\"" + "x".repeat(20_000) + "\"}";
+
+        assertProblem(this.http.post("/sessions/alertsite/refresh", "application/json", body), 413);
+        assertThat(vendor.getAllServeEvents()).isEmpty();
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                (type) -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":" + status).doesNotContain("Exception")
+            .doesNotContain("\tat ").doesNotContain("<html");
+    }
+}
