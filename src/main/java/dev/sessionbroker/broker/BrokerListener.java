@@ -35,4 +35,15 @@ public interface BrokerListener {
      */
     default void refreshStarted(String vendor, String reason) {
     }
+
+    /**
+     * A proxied call finished.
+     * @param vendor the vendor name
+     * @param method the HTTP method
+     * @param status the status passed back to the caller (0 if the vendor gave none)
+     * @param latency time from the caller's request to the vendor's answer
+     * @param replayed whether the call was replayed after a session refresh
+     */
+    default void proxyCallFinished(String vendor, String method, int status, Duration latency, boolean replayed) {
+    }
 }

@@ -32,4 +32,11 @@ final class CompositeBrokerListener implements BrokerListener {
             listener.refreshStarted(vendor, reason);
         }
     }
+
+    @Override
+    public void proxyCallFinished(String vendor, String method, int status, Duration latency, boolean replayed) {
+        for (BrokerListener listener : this.listeners) {
+            listener.proxyCallFinished(vendor, method, status, latency, replayed);
+        }
+    }
 }

@@ -80,12 +80,20 @@ public class SessionBroker {
      * session ID the current session is replaced unconditionally.
      */
     public CompletableFuture<SessionLease> refresh(String vendor, @Nullable String rejectedSessionId) {
+        return refresh(vendor, rejectedSessionId, "caller");
+    }
+
+    /**
+     * As {@link #refresh(String, String)}, with the reason reported to listeners.
+     * @param reason caller or proxy-401
+     */
+    public CompletableFuture<SessionLease> refresh(String vendor, @Nullable String rejectedSessionId, String reason) {
         VendorSettings settings = settings(vendor);
         CompletableFuture<Session> current = this.sessions.asMap().compute(vendor, (name, cached) -> {
             if (cached != null && !isReplaceable(cached, rejectedSessionId)) {
                 return cached;
             }
-            this.listener.refreshStarted(vendor, "caller");
+            this.listener.refreshStarted(vendor, reason);
             CompletableFuture<Session> login = this.logins.start(settings);
             login.whenComplete((session, failure) -> settle(vendor, login, failure));
             return login;

@@ -20,7 +20,7 @@ import jakarta.validation.constraints.Pattern;
 @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be 1 to 63 lower-case letters, digits or '-'")
 @Target({ ElementType.PARAMETER, ElementType.FIELD })
 @Retention(RetentionPolicy.RUNTIME)
-@interface VendorName {
+public @interface VendorName {
 
     String message() default "must be 1 to 63 lower-case letters, digits or '-'";
 

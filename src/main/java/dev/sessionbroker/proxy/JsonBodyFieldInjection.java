@@ -1,0 +1,39 @@
+package dev.sessionbroker.proxy;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A field of the JSON request body (Revulytics: {@code sessionId}). Needs the body in
+ * memory; a call without a body gets one holding just the session.
+ */
+record JsonBodyFieldInjection(String field, JsonMapper jsonMapper) implements SessionInjection {
+
+    @Override
+    public OutgoingCall inject(OutgoingCall call, String sessionId) {
+        if (!call.body().isReplayable()) {
+            throw new ProxyBodyException("the session goes into the JSON body, so the body must fit in "
+                    + "broker.proxy.max-replay-body");
+        }
+        ObjectNode body;
+        if (call.body().isEmpty()) {
+            body = this.jsonMapper.createObjectNode();
+        }
+        else {
+            try {
+                JsonNode parsed = this.jsonMapper.readTree(call.body().bytes());
+                if (!(parsed instanceof ObjectNode object)) {
+                    throw new ProxyBodyException("the session goes into the JSON body, which must be a JSON object");
+                }
+                body = object;
+            }
+            catch (JacksonException ex) {
+                throw new ProxyBodyException("the session goes into the JSON body, which is not valid JSON");
+            }
+        }
+        body.put(this.field, sessionId);
+        return call.withHeader("Content-Type", "application/json").withBody(this.jsonMapper.writeValueAsBytes(body));
+    }
+}

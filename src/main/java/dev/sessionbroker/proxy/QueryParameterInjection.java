@@ -1,0 +1,22 @@
+package dev.sessionbroker.proxy;
+
+import java.net.URI;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** A query parameter (Infinite Blue: {@code sessionId}); replaces one the caller sent. */
+record QueryParameterInjection(String name) implements SessionInjection {
+
+    @Override
+    public OutgoingCall inject(OutgoingCall call, String sessionId) {
+        URI uri = UriComponentsBuilder.fromUri(call.uri())
+            .replaceQueryParam(this.name, UriComponentsBuilder.newInstance().queryParam("v", sessionId)
+                .encode()
+                .build()
+                .getQueryParams()
+                .getFirst("v"))
+            .build(true)
+            .toUri();
+        return call.withUri(uri);
+    }
+}
