@@ -67,6 +67,7 @@ final class ShutdownLogout implements SmartLifecycle {
             CompletableFuture<?>[] logouts = sessions.stream()
                 .map((session) -> CompletableFuture.runAsync(() -> logout(session), executor))
                 .toArray(CompletableFuture[]::new);
+            log.info("shutdown-logout sessions={} timeoutMs={}", sessions.size(), this.timeout.toMillis());
             CompletableFuture.allOf(logouts).get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (TimeoutException ex) {
@@ -87,7 +88,7 @@ final class ShutdownLogout implements SmartLifecycle {
     private void logout(Session session) {
         try {
             this.clients.get(session.vendor()).logout(session.sessionId());
-            log.info("shutdown-logout vendor={} session={} outcome=done", session.vendor(), session.fingerprint());
+            log.debug("shutdown-logout vendor={} session={} outcome=done", session.vendor(), session.fingerprint());
         }
         catch (RuntimeException ex) {
             log.warn("shutdown-logout vendor={} session={} outcome=failed detail=\"{}\"", session.vendor(),

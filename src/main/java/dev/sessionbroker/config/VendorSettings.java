@@ -49,25 +49,5 @@ public record VendorSettings(
         public static VendorOptions defaults() {
             return new VendorOptions(null, false, false, "external", null);
         }
-
-        public VendorOptions withCustomerId(@Nullable String customerId) {
-            return new VendorOptions(customerId, this.adminFallback, this.useCookies, this.gatewaySource,
-                    this.gatewayKey);
-        }
-
-        public VendorOptions withAdminFallback(boolean adminFallback) {
-            return new VendorOptions(this.customerId, adminFallback, this.useCookies, this.gatewaySource,
-                    this.gatewayKey);
-        }
-
-        public VendorOptions withUseCookies(boolean useCookies) {
-            return new VendorOptions(this.customerId, this.adminFallback, useCookies, this.gatewaySource,
-                    this.gatewayKey);
-        }
-
-        public VendorOptions withGatewayKey(@Nullable Secret gatewayKey) {
-            return new VendorOptions(this.customerId, this.adminFallback, this.useCookies, this.gatewaySource,
-                    gatewayKey);
-        }
     }
 }

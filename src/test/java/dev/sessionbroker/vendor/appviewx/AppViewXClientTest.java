@@ -55,7 +55,7 @@ class AppViewXClientTest {
     @Test
     void multiTenantLoginCarriesTheGatewayKeyAndConfiguredSource() {
         VendorClient tenant = client(settings("appviewx", VendorType.APPVIEWX, appViewX.baseUrl() + "/avxapi", "admin",
-                PASSWORD, (options) -> new VendorOptions(null, false, false, "web", Secret.of("tenant-key+1"))));
+                PASSWORD, (defaults) -> new VendorOptions(null, false, false, "web", Secret.of("tenant-key+1"))));
         appViewX.stubFor(post(urlPathEqualTo("/avxapi/login")).willReturn(okJson(read("appviewx/login-success.json"))));
 
         tenant.login();

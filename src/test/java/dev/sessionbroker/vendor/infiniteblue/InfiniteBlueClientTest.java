@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.sessionbroker.config.VendorSettings.VendorOptions;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.VendorClient;
 import dev.sessionbroker.vendor.VendorType;
@@ -60,7 +61,7 @@ class InfiniteBlueClientTest {
     @Test
     void sendsCustomerIdAndAdminFallbackHeadersWhenConfigured() {
         VendorClient tenant = client(settings("infiniteblue", VendorType.INFINITEBLUE, infiniteBlue.baseUrl() + "/rest/api",
-                "ops@example.com", PASSWORD, (options) -> options.withCustomerId("12345").withAdminFallback(true)));
+                "ops@example.com", PASSWORD, (defaults) -> new VendorOptions("12345", true, false, "external", null)));
         infiniteBlue.stubFor(post(urlPathEqualTo("/rest/api/login")).willReturn(okJson(read("infiniteblue/login-success.json"))));
 
         tenant.login();

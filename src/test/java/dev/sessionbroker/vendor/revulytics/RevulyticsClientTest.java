@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.sessionbroker.config.VendorSettings.VendorOptions;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.VendorClient;
 import dev.sessionbroker.vendor.VendorType;
@@ -33,7 +34,7 @@ class RevulyticsClientTest {
             settings("revulytics", VendorType.REVULYTICS, revulytics.baseUrl(), "testuser@test.com", "mypassword1"));
 
     private final VendorClient cookieClient = client(settings("revulytics", VendorType.REVULYTICS, revulytics.baseUrl(),
-            "testuser@test.com", "mypassword1", (options) -> options.withUseCookies(true)));
+            "testuser@test.com", "mypassword1", (defaults) -> new VendorOptions(null, false, true, "external", null)));
 
     @Test
     void sendsTheDocumentedRequestAndReadsTheSession() {
