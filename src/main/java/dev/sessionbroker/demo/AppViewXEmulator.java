@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,8 +32,11 @@ class AppViewXEmulator {
 
     private final DemoAccount account;
 
-    AppViewXEmulator(DemoAccount account) {
+    private final IssuedSessions sessions;
+
+    AppViewXEmulator(DemoAccount account, IssuedSessions sessions) {
         this.account = account;
+        this.sessions = sessions;
     }
 
     @PostMapping("/login")
@@ -52,7 +56,17 @@ class AppViewXEmulator {
             return failure(HttpStatus.UNAUTHORIZED, null,
                     "MFA is enabled. We have sent an OTP to your email ID: dem********@example.com");
         }
-        return ResponseEntity.ok(success("avx~~" + UUID.randomUUID()));
+        return ResponseEntity.ok(success(this.sessions.remember("avx~~" + UUID.randomUUID())));
+    }
+
+    /** A protected sample endpoint, for proxy mode: the session goes in the sessionId header. */
+    @GetMapping("/sample")
+    ResponseEntity<Map<String, Object>> sample(
+            @RequestHeader(name = "sessionId", required = false) @Nullable String sessionId) {
+        if (!this.sessions.isLive(sessionId)) {
+            return failure(HttpStatus.UNAUTHORIZED, null, "Session is invalid or expired.");
+        }
+        return ResponseEntity.ok(envelope(Map.of("status", "SUCCESS"), "Sample", null));
     }
 
     /** The doc's sample response, field for field. */

@@ -36,7 +36,7 @@ class InfiniteBlueEmulator {
             @RequestHeader(name = "password", required = false) @Nullable String password,
             @RequestParam(name = "output", defaultValue = "xml") String output) {
         if (loginName != null && password != null && this.account.matches(loginName, password)) {
-            String session = this.sessions.issue(32) + "@5857";
+            String session = this.sessions.remember(this.sessions.issue(32) + "@5857");
             return answer(output, "{\"status\":\"ok\", \"sessionId\":\"" + session + "\" }",
                     "<resp status=\"ok\">\n<sessionId>" + session + "</sessionId>\n</resp>");
         }
@@ -45,7 +45,20 @@ class InfiniteBlueEmulator {
     }
 
     @RequestMapping(path = "/logout", method = { RequestMethod.POST, RequestMethod.GET })
-    ResponseEntity<String> logout(@RequestParam(name = "output", defaultValue = "xml") String output) {
+    ResponseEntity<String> logout(@RequestParam(name = "sessionId", required = false) @Nullable String sessionId,
+            @RequestParam(name = "output", defaultValue = "xml") String output) {
+        this.sessions.revoke(sessionId);
+        return answer(output, "{\"status\":\"ok\"}", "<resp status=\"ok\">\n</resp>");
+    }
+
+    /** A protected sample endpoint, for proxy mode: the session goes in the sessionId parameter. */
+    @RequestMapping(path = "/sample", method = { RequestMethod.POST, RequestMethod.GET })
+    ResponseEntity<String> sample(@RequestParam(name = "sessionId", required = false) @Nullable String sessionId,
+            @RequestParam(name = "output", defaultValue = "xml") String output) {
+        if (!this.sessions.isLive(sessionId)) {
+            return ResponseEntity.status(401).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"status\":\"fail\", \"message\":\"Invalid session\" }");
+        }
         return answer(output, "{\"status\":\"ok\"}", "<resp status=\"ok\">\n</resp>");
     }
 

@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -59,8 +60,24 @@ class RevulyticsEmulator {
     }
 
     @PostMapping("/logout")
-    ResponseEntity<Map<String, Object>> logout() {
+    ResponseEntity<Map<String, Object>> logout(@RequestBody(required = false) @Nullable String body,
+            @CookieValue(name = "sessionId", required = false) @Nullable String cookie) {
+        JsonNode request = parse(body);
+        this.sessions.revoke((request != null) ? request.path("sessionId").asString(null) : cookie);
         return ResponseEntity.ok(Map.of("status", "OK"));
+    }
+
+    /**
+     * A protected sample endpoint, for proxy mode: the session goes in the {@code sessionId}
+     * field of the JSON body, or in the session cookie. Without one, 401 as the docs say.
+     */
+    @PostMapping("/sample")
+    ResponseEntity<Map<String, Object>> sample(@RequestBody(required = false) @Nullable String body,
+            @CookieValue(name = "sessionId", required = false) @Nullable String cookie) {
+        JsonNode request = parse(body);
+        String session = (request != null && request.has("sessionId")) ? request.path("sessionId").asString(null) : cookie;
+        return this.sessions.isLive(session) ? ResponseEntity.ok(Map.of("status", "OK"))
+                : error(HttpStatus.UNAUTHORIZED, "AUTH ERROR", "Not authenticated");
     }
 
     private @Nullable JsonNode parse(@Nullable String body) {

@@ -1,6 +1,9 @@
 package dev.sessionbroker.demo;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -98,5 +101,33 @@ class DemoEmulatorsTest {
         assertThat(response.body()).contains("ACC_AUTH_022").doesNotContain("wrong-Pa55word");
         assertThat(output.getAll()).contains("appviewx-wrong").doesNotContain("wrong-Pa55word")
             .doesNotContain("demo-password");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "alertsite", "infiniteblue", "revulytics", "appviewx" })
+    void sampleEndpointAcceptsAnIssuedSessionTheWayTheVendorExpectsIt(String vendor) {
+        String session = this.http.get("/sessions/" + vendor, "text/plain").body();
+
+        assertThat(sample(vendor, session).statusCode()).isEqualTo(200);
+        assertThat(sample(vendor, "never-issued").statusCode()).isEqualTo(401);
+    }
+
+    /** SPEC section 5: how each vendor takes the session on an API call. */
+    private HttpResponse<String> sample(String vendor, String session) {
+        String base = "/emulator/" + vendor;
+        switch (vendor) {
+            case "alertsite":
+                String basic = Base64.getEncoder()
+                    .encodeToString(("demo@example.com:" + session).getBytes(StandardCharsets.UTF_8));
+                return this.http.send(this.http.request(base + "/sample").header("Authorization", "Basic " + basic)
+                    .GET().build());
+            case "infiniteblue":
+                return this.http.get(base + "/sample?output=json&sessionId="
+                        + URLEncoder.encode(session, StandardCharsets.UTF_8));
+            case "revulytics":
+                return this.http.post(base + "/auth/sample", "application/json", "{\"sessionId\":\"" + session + "\"}");
+            default:
+                return this.http.send(this.http.request(base + "/avxapi/sample").header("sessionId", session).GET().build());
+        }
     }
 }
