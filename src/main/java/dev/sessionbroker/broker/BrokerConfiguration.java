@@ -1,6 +1,7 @@
 package dev.sessionbroker.broker;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -71,5 +72,11 @@ class BrokerConfiguration {
         LoginAttempts logins = new LoginAttempts(clients, history, coolDowns, vendorLoginExecutor, sleeper, clock,
                 ticker, listener);
         return new SessionBroker(vendors, logins, history, coolDowns, clock, ticker, listener);
+    }
+
+    /** Ends cached sessions at vendors that document a logout, within 5 s, on shutdown. */
+    @Bean
+    ShutdownLogout shutdownLogout(SessionBroker sessionBroker, Vendors vendors, VendorClients vendorClients) {
+        return new ShutdownLogout(sessionBroker, vendors, vendorClients, Duration.ofSeconds(5));
     }
 }

@@ -28,8 +28,9 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
     /**
      * One vendor account.
      *
-     * @param type the vendor type: alertsite
-     * @param baseUrl prefix to which the login path is appended; defaults per type
+     * @param type the vendor type: alertsite, infiniteblue, revulytics, appviewx or generic
+     * @param baseUrl prefix to which the login path is appended; defaults per type (appviewx
+     * and generic have none: every installation has its own host)
      * @param username the login name sent to the vendor
      * @param password the password sent to the vendor; never logged or shown
      * @param idleTimeout how long a session may stay unused before the broker drops it;
@@ -40,6 +41,18 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
      * @param rejectionCooldown after a rejected login, how long the vendor is not contacted
      * (callers get 503 with Retry-After), so that a wrong password cannot lock the account
      * @param retry retries of transient login failures
+     * @param customerId infiniteblue only: the {@code custId} header, the customer to log in to
+     * when the login name alone does not determine it
+     * @param adminFallback infiniteblue only: sends {@code adminFallback: true}, so that a tenant
+     * with another authentication method still accepts the password
+     * @param useCookies revulytics only: log in with {@code "useCookies": true} and take the
+     * session from the {@code Set-Cookie} of the login answer (handed out as {@code name=value})
+     * @param gatewaySource appviewx only: the {@code gwsource} query parameter of the login
+     * @param gatewayKey appviewx only: the {@code gwkey} tenant key of multi-tenant installations,
+     * sent as a query parameter on the login
+     * @param sslBundle name of a {@code spring.ssl.bundle.*} used for this vendor's TLS, e.g. to
+     * trust an on-prem installation's private CA; the JVM's default trust when not set
+     * @param generic generic only: how to log in to a vendor without an adapter of its own
      */
     public record VendorProperties(
             @Nullable String type,
@@ -51,7 +64,55 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("10s") Duration readTimeout,
             @DefaultValue("60s") Duration rejectionCooldown,
-            @DefaultValue Retry retry) {
+            @DefaultValue Retry retry,
+            @Nullable String customerId,
+            @DefaultValue("false") boolean adminFallback,
+            @DefaultValue("false") boolean useCookies,
+            @DefaultValue("external") String gatewaySource,
+            @Nullable Secret gatewayKey,
+            @Nullable String sslBundle,
+            @Nullable Generic generic) {
+    }
+
+    /**
+     * A login described in configuration rather than code ({@code type: generic}).
+     *
+     * @param method HTTP method of the login request
+     * @param loginPath path appended to base-url, starting with '/'
+     * @param usernameParam where the username goes
+     * @param passwordParam where the password goes
+     * @param sessionPointer JSON pointer to the session ID in the answer, e.g. /metadata/session
+     * @param sessionCookie name of the cookie carrying the session ID, instead of
+     * session-pointer
+     * @param successStatus HTTP status a successful login answers with; any 2xx when not set
+     * @param successPointer JSON pointer to a field that tells success, compared with
+     * success-value
+     * @param successValue value of the success-pointer field on success, e.g. "0"
+     * @param errorStatusPointer JSON pointer to the vendor's status code in a refusal
+     * @param errorMessagePointer JSON pointer to the vendor's message in a refusal
+     */
+    public record Generic(
+            @DefaultValue("POST") String method,
+            @Nullable String loginPath,
+            @DefaultValue Param usernameParam,
+            @DefaultValue Param passwordParam,
+            @Nullable String sessionPointer,
+            @Nullable String sessionCookie,
+            @Nullable Integer successStatus,
+            @Nullable String successPointer,
+            @Nullable String successValue,
+            @Nullable String errorStatusPointer,
+            @Nullable String errorMessagePointer) {
+    }
+
+    /**
+     * Where one credential goes in a generic login request.
+     *
+     * @param in json (a field of a JSON body), form (a field of a form body), header, or
+     * query (a URL parameter; avoid: URLs end up in access logs)
+     * @param name the field, header or parameter name
+     */
+    public record Param(@Nullable String in, @Nullable String name) {
     }
 
     /**

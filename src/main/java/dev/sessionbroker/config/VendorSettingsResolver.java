@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.sessionbroker.config.BrokerProperties.VendorProperties;
 import dev.sessionbroker.config.VendorSettings.RetrySettings;
+import dev.sessionbroker.config.VendorSettings.VendorOptions;
 import dev.sessionbroker.vendor.VendorType;
 
 /**
@@ -22,6 +23,8 @@ public final class VendorSettingsResolver {
 
     /** Vendor names appear in URLs, metric tags and log lines: keep them boring. */
     private static final Pattern VENDOR_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private static final Pattern GATEWAY_SOURCE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private VendorSettingsResolver() {
     }
@@ -53,7 +56,64 @@ public final class VendorSettingsResolver {
                 positive(name, prefix + "connect-timeout", properties.connectTimeout()),
                 positive(name, prefix + "read-timeout", properties.readTimeout()),
                 positive(name, prefix + "rejection-cooldown", properties.rejectionCooldown()),
-                retry(name, prefix + "retry.", properties.retry()));
+                retry(name, prefix + "retry.", properties.retry()),
+                optional(name, prefix + "ssl-bundle", properties.sslBundle()),
+                options(name, prefix, type, properties),
+                generic(name, prefix + "generic", type, properties.generic()));
+    }
+
+    /**
+     * A vendor-specific key on the wrong type is almost always a copy-paste mistake that would
+     * otherwise be ignored in silence, so it stops the start-up too.
+     */
+    private static VendorOptions options(String name, String prefix, VendorType type, VendorProperties properties) {
+        String customerId = optional(name, prefix + "customer-id", properties.customerId());
+        onlyFor(name, prefix + "customer-id", type, VendorType.INFINITEBLUE, customerId != null);
+        onlyFor(name, prefix + "admin-fallback", type, VendorType.INFINITEBLUE, properties.adminFallback());
+        onlyFor(name, prefix + "use-cookies", type, VendorType.REVULYTICS, properties.useCookies());
+        Secret gatewayKey = properties.gatewayKey();
+        if (gatewayKey != null && gatewayKey.isBlank()) {
+            throw new InvalidVendorConfigurationException(name, prefix + "gateway-key", "must not be blank when set");
+        }
+        onlyFor(name, prefix + "gateway-key", type, VendorType.APPVIEWX, gatewayKey != null);
+        String gatewaySource = properties.gatewaySource().trim();
+        if (!GATEWAY_SOURCE.matcher(gatewaySource).matches()) {
+            throw new InvalidVendorConfigurationException(name, prefix + "gateway-source",
+                    "'" + gatewaySource + "' is not a gateway source: use letters, digits, '-' or '_' (e.g. external)");
+        }
+        return new VendorOptions(customerId, properties.adminFallback(), properties.useCookies(), gatewaySource,
+                gatewayKey);
+    }
+
+    private static @Nullable GenericLogin generic(String name, String key, VendorType type,
+            BrokerProperties.@Nullable Generic generic) {
+        if (type != VendorType.GENERIC) {
+            onlyFor(name, key, type, VendorType.GENERIC, generic != null);
+            return null;
+        }
+        if (generic == null) {
+            throw new InvalidVendorConfigurationException(name, key,
+                    "is required for type generic: login-path, username-param, password-param and "
+                            + "session-pointer or session-cookie");
+        }
+        return GenericLoginResolver.resolve(name, key + ".", generic);
+    }
+
+    private static void onlyFor(String name, String key, VendorType type, VendorType expected, boolean set) {
+        if (set && type != expected) {
+            throw new InvalidVendorConfigurationException(name, key,
+                    "only applies to type " + expected.id() + ", not " + type.id());
+        }
+    }
+
+    private static @Nullable String optional(String name, String key, @Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank()) {
+            throw new InvalidVendorConfigurationException(name, key, "must not be blank when set");
+        }
+        return value.trim();
     }
 
     private static RetrySettings retry(String name, String prefix, BrokerProperties.Retry retry) {

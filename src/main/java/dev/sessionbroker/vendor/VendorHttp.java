@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -36,7 +37,7 @@ public final class VendorHttp {
 
     private final JsonMapper jsonMapper;
 
-    VendorHttp(VendorSettings vendor, RestClient.Builder builder, JsonMapper jsonMapper) {
+    VendorHttp(VendorSettings vendor, RestClient.Builder builder, JsonMapper jsonMapper, @Nullable SslBundle sslBundle) {
         this.vendor = vendor;
         this.jsonMapper = jsonMapper;
         HttpClientSettings settings = HttpClientSettings.defaults()
@@ -44,6 +45,10 @@ public final class VendorHttp {
             .withReadTimeout(vendor.readTimeout())
             // A login must never be re-posted somewhere else with the credentials on it.
             .withRedirects(HttpRedirects.DONT_FOLLOW);
+        if (sslBundle != null) {
+            // On-prem vendors (AppViewX) often sit behind a private CA: trust it for this vendor only.
+            settings = settings.withSslBundle(sslBundle);
+        }
         this.restClient = builder.clone()
             .baseUrl(vendor.baseUrl().toString())
             .requestFactory(ClientHttpRequestFactoryBuilder.httpComponents()
@@ -60,6 +65,10 @@ public final class VendorHttp {
 
     public String vendorName() {
         return this.vendor.name();
+    }
+
+    public VendorSettings vendor() {
+        return this.vendor;
     }
 
     /**

@@ -13,7 +13,23 @@ import org.jspecify.annotations.Nullable;
 public enum VendorType {
 
     /** AlertSite: "A session ID automatically expires 15 minutes after its last use." */
-    ALERTSITE("alertsite", URI.create("https://www.alertsite.com/alertsite-restapi"), Duration.ofMinutes(15));
+    ALERTSITE("alertsite", URI.create("https://www.alertsite.com/alertsite-restapi"), Duration.ofMinutes(15)),
+
+    /**
+     * Infinite Blue: sessions expire by the customer's security level, a number the docs do not
+     * give. 10 minutes stays under the shortest common idle limits; a session the vendor drops
+     * earlier is replaced by a refresh, and one login at a time keeps earlier sessions alive.
+     */
+    INFINITEBLUE("infiniteblue", URI.create("https://app.infiniteblue.com/rest/api"), Duration.ofMinutes(10)),
+
+    /** Revulytics: the docs name no session lifetime; 10 minutes, refreshed on a 401. */
+    REVULYTICS("revulytics", URI.create("https://api.revulytics.com"), Duration.ofMinutes(10)),
+
+    /** AppViewX: every installation has its own host; 15 minutes, the docs' request timeout period. */
+    APPVIEWX("appviewx", null, Duration.ofMinutes(15)),
+
+    /** A vendor described in configuration: nothing is known about it, so the shorter default. */
+    GENERIC("generic", null, Duration.ofMinutes(10));
 
     private final String id;
 

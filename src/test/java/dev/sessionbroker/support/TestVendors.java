@@ -2,11 +2,16 @@ package dev.sessionbroker.support;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.web.client.RestClient;
 
+import dev.sessionbroker.config.GenericLogin;
 import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.config.VendorSettings.VendorOptions;
 import dev.sessionbroker.vendor.VendorClient;
 import dev.sessionbroker.vendor.VendorClients;
 import dev.sessionbroker.vendor.VendorType;
@@ -20,12 +25,36 @@ public final class TestVendors {
 
     public static VendorSettings settings(String name, VendorType type, String baseUrl, String username,
             String password) {
+        return settings(name, type, baseUrl, username, password, UnaryOperator.identity());
+    }
+
+    /** Settings with some of the type-specific options changed from their defaults. */
+    public static VendorSettings settings(String name, VendorType type, String baseUrl, String username,
+            String password, UnaryOperator<VendorOptions> options) {
         return new VendorSettings(name, type, URI.create(baseUrl), username, Secret.of(password),
                 type.defaultIdleTimeout(), null, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(60),
-                VendorSettings.RetrySettings.defaults());
+                VendorSettings.RetrySettings.defaults(), null, options.apply(VendorOptions.defaults()), null);
+    }
+
+    public static VendorSettings generic(String name, String baseUrl, String username, String password,
+            GenericLogin login) {
+        VendorSettings base = settings(name, VendorType.GENERIC, baseUrl, username, password);
+        return new VendorSettings(base.name(), base.type(), base.baseUrl(), base.username(), base.password(),
+                base.idleTimeout(), null, base.connectTimeout(), base.readTimeout(), base.rejectionCooldown(),
+                base.retry(), null, base.options(), login);
+    }
+
+    public static VendorSettings withSslBundle(VendorSettings base, String sslBundle) {
+        return new VendorSettings(base.name(), base.type(), base.baseUrl(), base.username(), base.password(),
+                base.idleTimeout(), null, base.connectTimeout(), base.readTimeout(), base.rejectionCooldown(),
+                base.retry(), sslBundle, base.options(), base.generic());
     }
 
     public static VendorClient client(VendorSettings settings) {
-        return new VendorClients(RestClient.builder(), JsonMapper.builder().build()).create(settings);
+        return client(settings, new DefaultSslBundleRegistry());
+    }
+
+    public static VendorClient client(VendorSettings settings, SslBundles sslBundles) {
+        return new VendorClients(RestClient.builder(), JsonMapper.builder().build(), sslBundles).create(settings);
     }
 }

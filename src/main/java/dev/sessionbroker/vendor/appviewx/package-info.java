@@ -1,0 +1,4 @@
+@NullMarked
+package dev.sessionbroker.vendor.appviewx;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.sessionbroker.vendor.generic;
+
+import org.jspecify.annotations.NullMarked;

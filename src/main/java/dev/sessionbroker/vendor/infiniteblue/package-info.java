@@ -1,0 +1,4 @@
+@NullMarked
+package dev.sessionbroker.vendor.infiniteblue;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.sessionbroker.vendor.revulytics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,133 @@
+package dev.sessionbroker.demo;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
+
+import dev.sessionbroker.support.BrokerHttp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo profile end to end: the broker logs in to its own emulators over real HTTP, as
+ * {@code curl localhost:8080/sessions/<vendor>} does on a fresh clone.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT,
+        properties = {
+                // Variants of the demo vendors, to reach the emulators' other documented answers.
+                "broker.vendors.revulytics-cookies.type=revulytics",
+                "broker.vendors.revulytics-cookies.base-url=http://127.0.0.1:${server.port}/emulator/revulytics",
+                "broker.vendors.revulytics-cookies.username=${demo.account.username}",
+                "broker.vendors.revulytics-cookies.password=${demo.account.password}",
+                "broker.vendors.revulytics-cookies.use-cookies=true",
+                "broker.vendors.appviewx-mfa.type=appviewx",
+                "broker.vendors.appviewx-mfa.base-url=http://127.0.0.1:${server.port}/emulator/appviewx/avxapi",
+                "broker.vendors.appviewx-mfa.username=mfa-${demo.account.username}",
+                "broker.vendors.appviewx-mfa.password=${demo.account.password}",
+                "broker.vendors.infiniteblue-wrong.type=infiniteblue",
+                "broker.vendors.infiniteblue-wrong.base-url=http://127.0.0.1:${server.port}/emulator/infiniteblue",
+                "broker.vendors.infiniteblue-wrong.username=${demo.account.username}",
+                "broker.vendors.infiniteblue-wrong.password=not-the-password",
+                "broker.vendors.appviewx-wrong.type=appviewx",
+                "broker.vendors.appviewx-wrong.base-url=http://127.0.0.1:${server.port}/emulator/appviewx/avxapi",
+                "broker.vendors.appviewx-wrong.username=${demo.account.username}",
+                "broker.vendors.appviewx-wrong.password=wrong-Pa55word" })
+@ActiveProfiles("demo")
+@ExtendWith(OutputCaptureExtension.class)
+class DemoEmulatorsTest {
+
+    private static final int PORT = TestSocketUtils.findAvailableTcpPort();
+
+    private final BrokerHttp http = new BrokerHttp(PORT);
+
+    @DynamicPropertySource
+    static void port(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "alertsite", "infiniteblue", "revulytics", "appviewx" })
+    void eachDemoVendorHandsOutASession(String vendor) {
+        HttpResponse<String> response = this.http.get("/sessions/" + vendor);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"vendor\":\"" + vendor + "\"").containsPattern("\"sessionId\":\"[^\"]+\"");
+    }
+
+    @Test
+    void revulyticsWithCookiesHandsOutTheSessionCookie() {
+        HttpResponse<String> response = this.http.get("/sessions/revulytics-cookies", "text/plain");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).matches("sessionId=[0-9a-f]{22}");
+    }
+
+    @Test
+    void appViewXWithMfaIsReportedAsMfaRequired() {
+        HttpResponse<String> response = this.http.get("/sessions/appviewx-mfa");
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).contains("MFA required").doesNotContain("demo-password");
+    }
+
+    @Test
+    void infiniteBlueWithAWrongPasswordIsARejectedLogin() {
+        HttpResponse<String> response = this.http.get("/sessions/infiniteblue-wrong");
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).contains("Invalid login name or password").doesNotContain("not-the-password");
+    }
+
+    @Test
+    void passwordsNeverReachTheLogOrTheAnswer(CapturedOutput output) {
+        HttpResponse<String> response = this.http.get("/sessions/appviewx-wrong");
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).contains("ACC_AUTH_022").doesNotContain("wrong-Pa55word");
+        assertThat(output.getAll()).contains("appviewx-wrong").doesNotContain("wrong-Pa55word")
+            .doesNotContain("demo-password");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "alertsite", "infiniteblue", "revulytics", "appviewx" })
+    void sampleEndpointAcceptsAnIssuedSessionTheWayTheVendorExpectsIt(String vendor) {
+        String session = this.http.get("/sessions/" + vendor, "text/plain").body();
+
+        assertThat(sample(vendor, session).statusCode()).isEqualTo(200);
+        assertThat(sample(vendor, "never-issued").statusCode()).isEqualTo(401);
+    }
+
+    /** SPEC section 5: how each vendor takes the session on an API call. */
+    private HttpResponse<String> sample(String vendor, String session) {
+        String base = "/emulator/" + vendor;
+        switch (vendor) {
+            case "alertsite":
+                String basic = Base64.getEncoder()
+                    .encodeToString(("demo@example.com:" + session).getBytes(StandardCharsets.UTF_8));
+                return this.http.send(this.http.request(base + "/sample").header("Authorization", "Basic " + basic)
+                    .GET().build());
+            case "infiniteblue":
+                return this.http.get(base + "/sample?output=json&sessionId="
+                        + URLEncoder.encode(session, StandardCharsets.UTF_8));
+            case "revulytics":
+                return this.http.post(base + "/auth/sample", "application/json", "{\"sessionId\":\"" + session + "\"}");
+            default:
+                return this.http.send(this.http.request(base + "/avxapi/sample").header("sessionId", session).GET().build());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.sessionbroker.vendor.appviewx;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
+
+import dev.sessionbroker.config.InvalidVendorConfigurationException;
+import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.vendor.LoginFailure;
+import dev.sessionbroker.vendor.VendorType;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.sessionbroker.support.DocFixtures.read;
+import static dev.sessionbroker.support.TestVendors.client;
+import static dev.sessionbroker.support.TestVendors.settings;
+import static dev.sessionbroker.support.TestVendors.withSslBundle;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * On-prem AppViewX behind a private CA: a self-signed certificate made for this test is
+ * trusted through the vendor's {@code ssl-bundle} and nowhere else.
+ */
+class AppViewXTlsTest {
+
+    @TempDir
+    static Path dir;
+
+    private static WireMockServer appViewX;
+
+    private static String certificatePem;
+
+    @BeforeAll
+    static void startVendorWithSelfSignedCertificate() throws Exception {
+        Path keystore = dir.resolve("appviewx.p12");
+        keytool("-genkeypair", "-alias", "appviewx", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit");
+        Path pem = dir.resolve("appviewx-ca.pem");
+        keytool("-exportcert", "-rfc", "-alias", "appviewx", "-keystore", keystore.toString(), "-storepass", "changeit",
+                "-file", pem.toString());
+        certificatePem = Files.readString(pem);
+        appViewX = new WireMockServer(wireMockConfig().dynamicPort().dynamicHttpsPort()
+            .keystorePath(keystore.toString()).keystoreType("PKCS12").keystorePassword("changeit")
+            .keyManagerPassword("changeit"));
+        appViewX.start();
+        appViewX.stubFor(post(urlPathEqualTo("/avxapi/login")).willReturn(okJson(read("appviewx/login-success.json"))));
+    }
+
+    @AfterAll
+    static void stopVendor() {
+        appViewX.stop();
+    }
+
+    @Test
+    void trustsThePrivateCaOfItsSslBundle() {
+        SslBundle bundle = SslBundle.of(new PemSslStoreBundle(null, PemSslStoreDetails.forCertificate(certificatePem)));
+
+        String session = client(withSslBundle(vendor(), "appviewx-ca"), new DefaultSslBundleRegistry("appviewx-ca", bundle))
+            .login().sessionId();
+
+        assertThat(session).isEqualTo("avx~~c73a4f56-f4ab-4cdf-aadf-6d90bf406077");
+    }
+
+    @Test
+    void withoutTheBundleTheCertificateIsNotTrusted() {
+        assertThatExceptionOfType(LoginFailure.Transient.class).isThrownBy(() -> client(vendor()).login())
+            .withMessageContaining("could not reach vendor");
+    }
+
+    @Test
+    void unknownBundleNameFailsNamingVendorAndKey() {
+        assertThatExceptionOfType(InvalidVendorConfigurationException.class)
+            .isThrownBy(() -> client(withSslBundle(vendor(), "missing")))
+            .withMessageContaining("Vendor 'appviewx'")
+            .withMessageContaining("broker.vendors.appviewx.ssl-bundle");
+    }
+
+    private static VendorSettings vendor() {
+        return settings("appviewx", VendorType.APPVIEWX, "https://localhost:" + appViewX.httpsPort() + "/avxapi", "admin",
+                "Password@123");
+    }
+
+    private static void keytool(String... args) throws IOException, InterruptedException {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        List<String> command = new ArrayList<>(List.of(keytool.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+    }
+}
