@@ -2,12 +2,15 @@ package dev.sessionbroker.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -92,12 +95,11 @@ class VendorConfigurationStartupTest {
 
     @Test
     void typeDefaultsApplyWhereKeysAreLeftOut() {
-        BrokerProperties properties = new BrokerProperties(java.util.Map.of("billing",
-                new BrokerProperties.VendorProperties("alertsite", null, "u", Secret.of(SECRET), null, null,
-                        java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10),
-                        java.time.Duration.ofSeconds(60), new BrokerProperties.Retry(3,
-                                java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(5),
-                                java.time.Duration.ofSeconds(30)))));
+        BrokerProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+                "broker.vendors.billing.type", "alertsite", "broker.vendors.billing.username", "u",
+                "broker.vendors.billing.password", SECRET)))
+            .bind("broker", BrokerProperties.class)
+            .get();
 
         VendorSettings settings = Vendors.from(properties).find("billing");
 
@@ -105,6 +107,8 @@ class VendorConfigurationStartupTest {
         assertThat(settings.baseUrl()).hasToString("https://www.alertsite.com/alertsite-restapi");
         assertThat(settings.idleTimeout()).hasMinutes(15);
         assertThat(settings.maxLifetime()).isNull();
+        assertThat(settings.rejectionCooldown()).hasSeconds(60);
+        assertThat(settings.retry().maxAttempts()).isEqualTo(3);
         assertThat(settings.toString()).doesNotContain(SECRET);
     }
 
