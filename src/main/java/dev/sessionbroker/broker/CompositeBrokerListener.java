@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.List;
 
 /** Fans broker events out to every {@link BrokerListener} bean. */
-final class CompositeBrokerListener implements BrokerListener {
+public final class CompositeBrokerListener implements BrokerListener {
 
     private final List<BrokerListener> listeners;
 
-    CompositeBrokerListener(List<BrokerListener> listeners) {
+    public CompositeBrokerListener(List<BrokerListener> listeners) {
         this.listeners = List.copyOf(listeners);
     }
 

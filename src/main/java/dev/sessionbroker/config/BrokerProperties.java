@@ -1,6 +1,7 @@
 package dev.sessionbroker.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -53,6 +54,12 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
      * @param sslBundle name of a {@code spring.ssl.bundle.*} used for this vendor's TLS, e.g. to
      * trust an on-prem installation's private CA; the JVM's default trust when not set
      * @param generic generic only: how to log in to a vendor without an adapter of its own
+     * @param sessionExpiredStatuses proxy mode: body status codes (at the type's status field,
+     * e.g. AlertSite {@code metadata.status}) that mean the session is no longer valid; "*"
+     * means any status but the success value. Defaults per type (alertsite: "*"; others: none,
+     * they answer 401)
+     * @param sessionInjection proxy mode: how the session goes on a vendor call; defaults per
+     * type as the vendors document it, required for generic vendors that are proxied
      */
     public record VendorProperties(
             @Nullable String type,
@@ -71,7 +78,20 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
             @DefaultValue("external") String gatewaySource,
             @Nullable Secret gatewayKey,
             @Nullable String sslBundle,
-            @Nullable Generic generic) {
+            @Nullable Generic generic,
+            @Nullable List<String> sessionExpiredStatuses,
+            @Nullable SessionInjection sessionInjection) {
+    }
+
+    /**
+     * Where a proxied call carries the session.
+     *
+     * @param in header, query, cookie, json (a field of the JSON body) or basic (HTTP Basic
+     * with the vendor's username and the session as password)
+     * @param name the header, parameter, cookie or field name (not used by basic)
+     * @param prefix put before the session in a header, e.g. "Bearer "
+     */
+    public record SessionInjection(@Nullable String in, @Nullable String name, @DefaultValue("") String prefix) {
     }
 
     /**

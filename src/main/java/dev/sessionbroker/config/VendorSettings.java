@@ -2,6 +2,7 @@ package dev.sessionbroker.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,7 @@ import dev.sessionbroker.vendor.VendorType;
  * @param sslBundle name of the {@code spring.ssl.bundle.*} for this vendor's TLS, if any
  * @param options the few settings only one vendor type reads
  * @param generic the declarative login of a {@code generic} vendor; null for every other type
+ * @param proxy proxy-mode overrides of the type's defaults
  */
 public record VendorSettings(
         String name,
@@ -29,7 +31,8 @@ public record VendorSettings(
         RetrySettings retry,
         @Nullable String sslBundle,
         VendorOptions options,
-        @Nullable GenericLogin generic) {
+        @Nullable GenericLogin generic,
+        ProxyOptions proxy) {
 
     /** Transient-failure retries, validated; see {@link BrokerProperties.Retry}. */
     public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxTotal) {
@@ -49,5 +52,29 @@ public record VendorSettings(
         public static VendorOptions defaults() {
             return new VendorOptions(null, false, false, "external", null);
         }
+    }
+
+    /**
+     * Proxy-mode settings; see {@link BrokerProperties.VendorProperties}.
+     *
+     * @param injection where the session goes, or null for the type's documented default
+     * @param sessionExpiredStatuses body statuses meaning "session invalid", or null for the
+     * type's default
+     */
+    public record ProxyOptions(@Nullable Injection injection, @Nullable Set<String> sessionExpiredStatuses) {
+
+        public static ProxyOptions defaults() {
+            return new ProxyOptions(null, null);
+        }
+    }
+
+    /**
+     * A validated {@link BrokerProperties.SessionInjection}.
+     *
+     * @param in header, query, cookie, json or basic
+     * @param name the header, parameter, cookie or field name; empty for basic
+     * @param prefix put before the session in a header
+     */
+    public record Injection(String in, String name, String prefix) {
     }
 }

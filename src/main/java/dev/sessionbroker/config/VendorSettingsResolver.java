@@ -59,7 +59,8 @@ public final class VendorSettingsResolver {
                 retry(name, prefix + "retry.", properties.retry()),
                 optional(name, prefix + "ssl-bundle", properties.sslBundle()),
                 options(name, prefix, type, properties),
-                generic(name, prefix + "generic", type, properties.generic()));
+                generic(name, prefix + "generic", type, properties.generic()),
+                ProxyOptionsResolver.resolve(name, prefix, properties));
     }
 
     /**

@@ -1,10 +1,15 @@
 package dev.sessionbroker.vendor;
 
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -37,7 +42,8 @@ public class VendorClients {
 
     /** @throws InvalidVendorConfigurationException when {@code ssl-bundle} names no bundle */
     public VendorClient create(VendorSettings vendor) {
-        VendorHttp http = new VendorHttp(vendor, this.restClientBuilder, this.jsonMapper, sslBundle(vendor));
+        // Logins are one at a time per vendor (single-flight), plus a logout at shutdown.
+        VendorHttp http = new VendorHttp(vendor, this.restClientBuilder, this.jsonMapper, requestFactory(vendor, 2));
         return switch (vendor.type()) {
             case ALERTSITE -> new AlertSiteClient(vendor, http);
             case INFINITEBLUE -> new InfiniteBlueClient(vendor, http);
@@ -45,6 +51,31 @@ public class VendorClients {
             case APPVIEWX -> new AppViewXClient(vendor, http);
             case GENERIC -> new GenericClient(vendor, http);
         };
+    }
+
+    /**
+     * An HTTP client for one vendor: its timeouts and SSL bundle, no redirects followed (a
+     * login must never be re-posted elsewhere with the credentials on it, and the proxy
+     * must see a redirect to the login page as such), and no automatic retries — HttpClient
+     * would otherwise re-send a login on 503/429 by itself, while the broker alone decides
+     * about retries because a repeated login can lock the account.
+     * @param maxConnections pooled connections to the vendor
+     */
+    public ClientHttpRequestFactory requestFactory(VendorSettings vendor, int maxConnections) {
+        HttpClientSettings settings = HttpClientSettings.defaults()
+            .withConnectTimeout(vendor.connectTimeout())
+            .withReadTimeout(vendor.readTimeout())
+            .withRedirects(HttpRedirects.DONT_FOLLOW);
+        SslBundle sslBundle = sslBundle(vendor);
+        if (sslBundle != null) {
+            // On-prem vendors (AppViewX) often sit behind a private CA: trust it for this vendor only.
+            settings = settings.withSslBundle(sslBundle);
+        }
+        return ClientHttpRequestFactoryBuilder.httpComponents()
+            .withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+            .withConnectionManagerCustomizer(
+                    (pool) -> pool.setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections))
+            .build(settings);
     }
 
     /** Resolved here, at start-up, because bundles live in the context and settings do not. */

@@ -5,14 +5,10 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
-import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -37,26 +33,11 @@ public final class VendorHttp {
 
     private final JsonMapper jsonMapper;
 
-    VendorHttp(VendorSettings vendor, RestClient.Builder builder, JsonMapper jsonMapper, @Nullable SslBundle sslBundle) {
+    VendorHttp(VendorSettings vendor, RestClient.Builder builder, JsonMapper jsonMapper,
+            ClientHttpRequestFactory requestFactory) {
         this.vendor = vendor;
         this.jsonMapper = jsonMapper;
-        HttpClientSettings settings = HttpClientSettings.defaults()
-            .withConnectTimeout(vendor.connectTimeout())
-            .withReadTimeout(vendor.readTimeout())
-            // A login must never be re-posted somewhere else with the credentials on it.
-            .withRedirects(HttpRedirects.DONT_FOLLOW);
-        if (sslBundle != null) {
-            // On-prem vendors (AppViewX) often sit behind a private CA: trust it for this vendor only.
-            settings = settings.withSslBundle(sslBundle);
-        }
-        this.restClient = builder.clone()
-            .baseUrl(vendor.baseUrl().toString())
-            .requestFactory(ClientHttpRequestFactoryBuilder.httpComponents()
-                // HttpClient would otherwise re-send a login on 503/429 by itself: the broker
-                // decides about retries, because a repeated login can lock the account.
-                .withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
-                .build(settings))
-            .build();
+        this.restClient = builder.clone().baseUrl(vendor.baseUrl().toString()).requestFactory(requestFactory).build();
     }
 
     public RestClient restClient() {

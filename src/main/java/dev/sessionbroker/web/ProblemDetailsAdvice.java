@@ -20,6 +20,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import dev.sessionbroker.broker.UnknownVendorException;
 import dev.sessionbroker.broker.VendorCoolingDownException;
+import dev.sessionbroker.proxy.ProxyBodyException;
+import dev.sessionbroker.proxy.ProxyNotConfiguredException;
+import dev.sessionbroker.proxy.ProxySaturatedException;
+import dev.sessionbroker.proxy.ProxyVendorException;
+import dev.sessionbroker.proxy.UnsafeProxyPathException;
 import dev.sessionbroker.vendor.LoginFailure;
 
 /**
@@ -105,6 +110,43 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-vendor-name", "Invalid vendor name",
                 "A vendor name is 1 to 63 lower-case letters, digits or '-'.");
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unsafeProxyPath(UnsafeProxyPathException ex) {
+        return ResponseEntity.of(problem(HttpStatus.BAD_REQUEST, "unsafe-proxy-path", "Path not allowed",
+                ex.getMessage())).build();
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> proxyBody(ProxyBodyException ex) {
+        return ResponseEntity.of(problem(HttpStatus.BAD_REQUEST, "invalid-proxy-body", "Request body not usable",
+                ex.getMessage())).build();
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> proxyNotConfigured(ProxyNotConfiguredException ex) {
+        ProblemDetail problem = problem(HttpStatus.NOT_IMPLEMENTED, "proxy-not-configured",
+                "Vendor cannot be proxied", ex.getMessage());
+        problem.setProperty("vendor", ex.vendor());
+        return ResponseEntity.of(problem).build();
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> proxySaturated(ProxySaturatedException ex) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "proxy-saturated",
+                "Too many proxied calls in flight", ex.getMessage());
+        problem.setProperty("vendor", ex.vendor());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> proxyVendor(ProxyVendorException ex) {
+        ProblemDetail problem = ex.isTimeout()
+                ? problem(HttpStatus.GATEWAY_TIMEOUT, "vendor-timeout", "Vendor did not answer in time", ex.getMessage())
+                : problem(HttpStatus.BAD_GATEWAY, "vendor-unavailable", "Vendor unavailable", ex.getMessage());
+        problem.setProperty("vendor", ex.vendor());
+        return ResponseEntity.of(problem).build();
     }
 
     /** Last resort: a bug must not leak a stack trace or an exception message to callers. */

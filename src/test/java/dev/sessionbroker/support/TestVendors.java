@@ -33,7 +33,8 @@ public final class TestVendors {
             String password, UnaryOperator<VendorOptions> options) {
         return new VendorSettings(name, type, URI.create(baseUrl), username, Secret.of(password),
                 type.defaultIdleTimeout(), null, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(60),
-                VendorSettings.RetrySettings.defaults(), null, options.apply(VendorOptions.defaults()), null);
+                VendorSettings.RetrySettings.defaults(), null, options.apply(VendorOptions.defaults()), null,
+                VendorSettings.ProxyOptions.defaults());
     }
 
     public static VendorSettings generic(String name, String baseUrl, String username, String password,
@@ -41,13 +42,13 @@ public final class TestVendors {
         VendorSettings base = settings(name, VendorType.GENERIC, baseUrl, username, password);
         return new VendorSettings(base.name(), base.type(), base.baseUrl(), base.username(), base.password(),
                 base.idleTimeout(), null, base.connectTimeout(), base.readTimeout(), base.rejectionCooldown(),
-                base.retry(), null, base.options(), login);
+                base.retry(), null, base.options(), login, base.proxy());
     }
 
     public static VendorSettings withSslBundle(VendorSettings base, String sslBundle) {
         return new VendorSettings(base.name(), base.type(), base.baseUrl(), base.username(), base.password(),
                 base.idleTimeout(), null, base.connectTimeout(), base.readTimeout(), base.rejectionCooldown(),
-                base.retry(), sslBundle, base.options(), base.generic());
+                base.retry(), sslBundle, base.options(), base.generic(), base.proxy());
     }
 
     public static VendorClient client(VendorSettings settings) {

@@ -1,0 +1,23 @@
+package dev.sessionbroker.proxy;
+
+import java.util.concurrent.Semaphore;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.client.ClientHttpRequestFactory;
+
+import dev.sessionbroker.config.VendorSettings;
+
+/**
+ * Everything the proxy needs for one vendor, built once at start-up.
+ *
+ * @param settings the vendor
+ * @param requestFactory its HTTP client (timeouts, SSL bundle, pool)
+ * @param injection where the session goes, or null if none is known (a generic vendor
+ * without {@code session-injection})
+ * @param detector how the vendor says a session is no longer valid
+ * @param inFlight the bulkhead: permits for concurrent proxied calls
+ */
+record ProxiedVendor(VendorSettings settings, ClientHttpRequestFactory requestFactory,
+        @Nullable SessionInjection injection, ExpiredSessionDetector detector, Semaphore inFlight) {
+}

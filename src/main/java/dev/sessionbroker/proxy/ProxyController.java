@@ -1,0 +1,36 @@
+package dev.sessionbroker.proxy;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.sessionbroker.web.VendorName;
+
+/** {@code ANY /proxy/{vendor}/**}: see {@link VendorProxy}. */
+@RestController
+class ProxyController {
+
+    private final VendorProxy proxy;
+
+    private final ProxyProperties properties;
+
+    ProxyController(VendorProxy proxy, ProxyProperties properties) {
+        this.proxy = proxy;
+        this.properties = properties;
+    }
+
+    @RequestMapping({ "/proxy/{vendor}", "/proxy/{vendor}/**" })
+    void proxy(@PathVariable @VendorName String vendor, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        // The raw, still-encoded URI: the target is checked before anything is decoded.
+        String prefix = request.getContextPath() + "/proxy/" + vendor;
+        String raw = request.getRequestURI();
+        String rawPath = (raw.length() > prefix.length() + 1) ? raw.substring(prefix.length() + 1) : "";
+        this.proxy.forward(vendor, rawPath, request, response, this.properties.maxReplayBody().toBytes());
+    }
+}

@@ -1,0 +1,173 @@
+package dev.sessionbroker.proxy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.StreamingHttpOutputMessage;
+import org.springframework.http.client.ClientHttpRequest;
+import org.springframework.http.client.ClientHttpResponse;
+
+import dev.sessionbroker.broker.BrokerListener;
+import dev.sessionbroker.broker.SessionBroker;
+import dev.sessionbroker.broker.SessionLease;
+import dev.sessionbroker.broker.UnknownVendorException;
+
+/**
+ * Forwards one caller request to its vendor with the session injected. When the vendor says
+ * the session is no longer valid, the session that was used is compare-and-refreshed (so a
+ * burst of calls that all hit the same dead session costs one login) and the call replayed
+ * once — only if its body was kept, and never twice.
+ */
+public class VendorProxy {
+
+    private static final Logger log = LoggerFactory.getLogger(VendorProxy.class);
+
+    private final Map<String, ProxiedVendor> vendors;
+
+    private final SessionBroker broker;
+
+    private final BrokerListener listener;
+
+    VendorProxy(Map<String, ProxiedVendor> vendors, SessionBroker broker, BrokerListener listener) {
+        this.vendors = vendors;
+        this.broker = broker;
+        this.listener = listener;
+    }
+
+    void forward(String vendorName, String rawPath, HttpServletRequest request, HttpServletResponse response,
+            long replayLimit) throws IOException {
+        ProxiedVendor vendor = this.vendors.get(vendorName);
+        if (vendor == null) {
+            throw new UnknownVendorException(vendorName);
+        }
+        URI target = ProxyTarget.resolve(vendor.settings().baseUrl(), rawPath, request.getQueryString());
+        SessionInjection injection = vendor.injection();
+        if (injection == null) {
+            throw new ProxyNotConfiguredException(vendorName);
+        }
+        if (!vendor.inFlight().tryAcquire()) {
+            throw new ProxySaturatedException(vendorName);
+        }
+        long started = System.nanoTime();
+        int status = 0;
+        boolean replayed = false;
+        try {
+            OutgoingCall call = new OutgoingCall(HttpMethod.valueOf(request.getMethod()), target,
+                    forwardedHeaders(request), ProxyBody.read(request.getInputStream(), replayLimit));
+            String sessionId = await(this.broker.lease(vendorName)).session().sessionId();
+            ClientHttpResponse answer = send(vendor, injection.inject(call, sessionId));
+            ExpiredSessionDetector.Inspection inspection = vendor.detector().inspect(answer);
+            if (inspection.expired() && call.body().isReplayable()) {
+                answer.close();
+                replayed = true;
+                String fresh = await(this.broker.refresh(vendorName, sessionId, "proxy-401")).session().sessionId();
+                log.info("proxy vendor={} session expired on {} {}; refreshed and replaying once", vendorName,
+                        call.method(), target.getRawPath());
+                answer = send(vendor, injection.inject(call, fresh));
+                inspection = vendor.detector().inspect(answer);
+            }
+            status = answer.getStatusCode().value();
+            relay(answer, inspection, response);
+        }
+        finally {
+            vendor.inFlight().release();
+            this.listener.proxyCallFinished(vendorName, request.getMethod(), status,
+                    Duration.ofNanos(System.nanoTime() - started), replayed);
+        }
+    }
+
+    private static ClientHttpResponse send(ProxiedVendor vendor, OutgoingCall call) throws IOException {
+        try {
+            ClientHttpRequest request = vendor.requestFactory().createRequest(call.uri(), call.method());
+            request.getHeaders().putAll(call.headers());
+            if (call.body().isReplayable()) {
+                if (!call.body().isEmpty()) {
+                    request.getHeaders().setContentLength(call.body().bytes().length);
+                }
+            }
+            if (!call.body().isEmpty()) {
+                if (request instanceof StreamingHttpOutputMessage streaming) {
+                    streaming.setBody(call.body()::writeTo);
+                }
+                else {
+                    call.body().writeTo(request.getBody());
+                }
+            }
+            return request.execute();
+        }
+        catch (InterruptedIOException ex) {
+            throw new ProxyVendorException(vendor.settings().name(), true, ex);
+        }
+        catch (IOException ex) {
+            throw new ProxyVendorException(vendor.settings().name(), false, ex);
+        }
+    }
+
+    /** The caller's end-to-end headers; not its credentials for the broker, nor Host. */
+    private static HttpHeaders forwardedHeaders(HttpServletRequest request) {
+        HttpHeaders incoming = new HttpHeaders();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            incoming.put(name, Collections.list(request.getHeaders(name)));
+        }
+        Set<String> dropped = HopByHopHeaders.of(incoming, HttpHeaders.HOST, HttpHeaders.CONTENT_LENGTH,
+                HttpHeaders.AUTHORIZATION);
+        HttpHeaders forwarded = new HttpHeaders();
+        incoming.forEach((name, values) -> {
+            if (!dropped.contains(name) && !HopByHopHeaders.isProxyHeader(name)) {
+                forwarded.put(name, values);
+            }
+        });
+        return forwarded;
+    }
+
+    /** Status, end-to-end headers and body, streamed: a large answer is never held whole. */
+    private static void relay(ClientHttpResponse answer, ExpiredSessionDetector.Inspection inspection,
+            HttpServletResponse response) throws IOException {
+        try (answer) {
+            response.setStatus(answer.getStatusCode().value());
+            HttpHeaders headers = answer.getHeaders();
+            Set<String> dropped = HopByHopHeaders.of(headers, HttpHeaders.CONTENT_LENGTH);
+            headers.forEach((name, values) -> {
+                if (!dropped.contains(name) && !HopByHopHeaders.isProxyHeader(name)) {
+                    values.forEach((value) -> response.addHeader(name, value));
+                }
+            });
+            if (inspection.contentLength() >= 0) {
+                response.setContentLengthLong(inspection.contentLength());
+            }
+            try (InputStream body = inspection.body()) {
+                OutputStream out = response.getOutputStream();
+                body.transferTo(out);
+                out.flush();
+            }
+        }
+    }
+
+    private static SessionLease await(CompletableFuture<SessionLease> lease) {
+        try {
+            return lease.join();
+        }
+        catch (CompletionException ex) {
+            if (ex.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw ex;
+        }
+    }
+}
