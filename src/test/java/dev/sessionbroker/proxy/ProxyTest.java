@@ -1,0 +1,285 @@
+package dev.sessionbroker.proxy;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.RawHttp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.sessionbroker.support.DocFixtures.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Proxy mode over real HTTP against vendor stubs: injection, expiry recovery with one
+ * replay, header hygiene and path safety.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "broker.proxy.max-replay-body=64KB")
+class ProxyTest {
+
+    private static final String SESSION_A = "aaaa0000aaaa0000";
+
+    private static final String SESSION_B = "bbbb1111bbbb1111";
+
+    @RegisterExtension
+    static WireMockExtension vendor = WireMockExtension.newInstance()
+        .options(wireMockConfig().dynamicPort().containerThreads(60))
+        .build();
+
+    @DynamicPropertySource
+    static void vendors(DynamicPropertyRegistry registry) {
+        vendor("alertsite", "alertsite", registry);
+        vendor("infiniteblue", "infiniteblue", registry);
+        vendor("revulytics", "revulytics", registry);
+        vendor("appviewx", "appviewx", registry);
+        registry.add("broker.vendors.appviewx.gateway-key", () -> "tenant-key-1");
+        vendor("slow", "alertsite", registry);
+        registry.add("broker.vendors.slow.read-timeout", () -> "300ms");
+    }
+
+    private static void vendor(String name, String type, DynamicPropertyRegistry registry) {
+        registry.add("broker.vendors." + name + ".type", () -> type);
+        registry.add("broker.vendors." + name + ".base-url", () -> vendor.baseUrl() + "/" + name + "/api");
+        registry.add("broker.vendors." + name + ".username", () -> "[email protected]");
+        registry.add("broker.vendors." + name + ".password", () -> "proxy-pass");
+        registry.add("broker.vendors." + name + ".retry.max-attempts", () -> "1");
+    }
+
+    @LocalServerPort
+    int port;
+
+    private BrokerHttp http;
+
+    @BeforeEach
+    void setUp() {
+        this.http = new BrokerHttp(this.port);
+        for (String name : List.of("alertsite", "infiniteblue", "revulytics", "appviewx", "slow")) {
+            this.http.delete("/sessions/" + name);
+        }
+        vendor.resetAll();
+        alertSiteLogins(SESSION_A, SESSION_B);
+    }
+
+    @Test
+    void alertSiteCallsCarryHttpBasicWithLoginAndSession() {
+        vendor.stubFor(get(urlPathEqualTo("/alertsite/api/devices")).withBasicAuth("[email protected]", SESSION_A)
+            .willReturn(okJson("{\"metadata\":{\"status\":\"0\"},\"devices\":[]}")));
+
+        HttpResponse<String> response = this.http.get("/proxy/alertsite/devices?type=web&page=2");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("devices");
+        vendor.verify(getRequestedFor(urlEqualTo("/alertsite/api/devices?type=web&page=2")));
+    }
+
+    @Test
+    void infiniteBlueCallsCarryTheSessionIdParameter() {
+        vendor.stubFor(post("/infiniteblue/api/login?output=json")
+            .willReturn(okJson("{\"status\":\"ok\", \"sessionId\":\"ib-session@5857\" }")));
+        vendor.stubFor(get(urlPathEqualTo("/infiniteblue/api/getRecord")).willReturn(okJson("{}")));
+
+        assertThat(this.http.get("/proxy/infiniteblue/getRecord?id=7&output=json").statusCode()).isEqualTo(200);
+
+        vendor.verify(getRequestedFor(urlPathEqualTo("/infiniteblue/api/getRecord"))
+            .withQueryParam("sessionId", equalTo("ib-session@5857"))
+            .withQueryParam("id", equalTo("7")));
+    }
+
+    @Test
+    void revulyticsCallsCarryTheSessionInTheJsonBody() {
+        vendor.stubFor(post("/revulytics/api/auth/login").willReturn(okJson(read("revulytics/login-success.json"))));
+        vendor.stubFor(post("/revulytics/api/reporting/generic/dateRange").willReturn(okJson("{\"status\":\"OK\"}")));
+
+        HttpResponse<String> response = this.http.post("/proxy/revulytics/reporting/generic/dateRange",
+                "application/json", "{\"productId\":2376158762,\"startDate\":\"2026-01-01\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        vendor.verify(postRequestedFor(urlEqualTo("/revulytics/api/reporting/generic/dateRange")).withRequestBody(
+                equalToJson("{\"productId\":2376158762,\"startDate\":\"2026-01-01\",\"sessionId\":\"VSB8E2BzSC2eZSJm4QmTpA\"}")));
+    }
+
+    @Test
+    void appViewXCallsCarryTheSessionHeaderAndTheTenantKey() {
+        vendor.stubFor(post(urlPathEqualTo("/appviewx/api/login")).willReturn(okJson(read("appviewx/login-success.json"))));
+        vendor.stubFor(get(urlPathEqualTo("/appviewx/api/certificates")).willReturn(okJson("{}")));
+
+        assertThat(this.http.get("/proxy/appviewx/certificates?gwsource=external").statusCode()).isEqualTo(200);
+
+        vendor.verify(getRequestedFor(urlPathEqualTo("/appviewx/api/certificates"))
+            .withHeader("sessionId", equalTo("avx~~c73a4f56-f4ab-4cdf-aadf-6d90bf406077"))
+            .withQueryParam("gwkey", equalTo("tenant-key-1"))
+            .withQueryParam("gwsource", equalTo("external")));
+    }
+
+    @Test
+    void expiryInTheMiddleOfABurstCostsOneLoginAndEveryCallerGets200() {
+        this.http.get("/sessions/alertsite");
+        vendor.stubFor(any(urlPathEqualTo("/alertsite/api/monitors")).withBasicAuth("[email protected]", SESSION_A)
+            .willReturn(aResponse().withStatus(401)));
+        vendor.stubFor(any(urlPathEqualTo("/alertsite/api/monitors")).withBasicAuth("[email protected]", SESSION_B)
+            .willReturn(okJson("{\"metadata\":{\"status\":\"0\"}}")));
+
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        responses.addAll(this.http.concurrently(25, this.http.request("/proxy/alertsite/monitors").GET().build()));
+        responses.addAll(this.http.concurrently(25, this.http.request("/proxy/alertsite/monitors")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"new monitor\"}"))
+            .build()));
+
+        assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200);
+        assertThat(logins("/alertsite/api/login")).isEqualTo(2);
+        vendor.verify(25, postRequestedFor(urlEqualTo("/alertsite/api/monitors")).withBasicAuth(
+                new com.github.tomakehurst.wiremock.client.BasicCredentials("[email protected]", SESSION_B))
+            .withRequestBody(equalToJson("{\"name\":\"new monitor\"}")));
+    }
+
+    @Test
+    void bodyStatusInA200MeansExpiredForAlertSite() {
+        this.http.get("/sessions/alertsite");
+        vendor.stubFor(get("/alertsite/api/monitors").withBasicAuth("[email protected]", SESSION_A)
+            .willReturn(okJson("{\"metadata\":{\"status\":\"5\",\"message\":\"Invalid session\"}}")));
+        vendor.stubFor(get("/alertsite/api/monitors").withBasicAuth("[email protected]", SESSION_B)
+            .willReturn(okJson("{\"metadata\":{\"status\":\"0\"},\"monitors\":[]}")));
+
+        HttpResponse<String> response = this.http.get("/proxy/alertsite/monitors");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"monitors\"");
+        assertThat(logins("/alertsite/api/login")).isEqualTo(2);
+    }
+
+    @Test
+    void persistent401IsReplayedOnceAndPassedBack() {
+        vendor.stubFor(get("/alertsite/api/monitors").willReturn(aResponse().withStatus(401).withBody("nope")));
+
+        HttpResponse<String> response = this.http.get("/proxy/alertsite/monitors");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        vendor.verify(2, getRequestedFor(urlEqualTo("/alertsite/api/monitors")));
+        assertThat(logins("/alertsite/api/login")).isEqualTo(2);
+    }
+
+    @Test
+    void redirectToTheLoginPageMeansExpired() {
+        this.http.get("/sessions/alertsite");
+        vendor.stubFor(get("/alertsite/api/report").withBasicAuth("[email protected]", SESSION_A)
+            .willReturn(aResponse().withStatus(302).withHeader("Location", "/auth/login")));
+        vendor.stubFor(get("/alertsite/api/report").withBasicAuth("[email protected]", SESSION_B)
+            .willReturn(okJson("{\"metadata\":{\"status\":\"0\"}}")));
+
+        assertThat(this.http.get("/proxy/alertsite/report").statusCode()).isEqualTo(200);
+        assertThat(logins("/alertsite/api/login")).isEqualTo(2);
+    }
+
+    @Test
+    void bodyLargerThanTheReplayLimitIsStreamedAndNotReplayed() {
+        vendor.stubFor(post("/alertsite/api/upload").willReturn(aResponse().withStatus(401)));
+        String big = "x".repeat(100 * 1024);
+
+        HttpResponse<String> response = this.http.post("/proxy/alertsite/upload", "text/plain", big);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        vendor.verify(1, postRequestedFor(urlEqualTo("/alertsite/api/upload")).withRequestBody(equalTo(big)));
+        assertThat(logins("/alertsite/api/login")).isEqualTo(1);
+    }
+
+    @Test
+    void hopByHopHeadersAndTheCallersCredentialsAreNotForwarded() {
+        vendor.stubFor(get("/alertsite/api/echo").willReturn(okJson("{\"metadata\":{\"status\":\"0\"}}")
+            .withHeader("X-Vendor", "kept")
+            .withHeader("Proxy-Authenticate", "Basic")));
+
+        String answer = RawHttp.get(this.port, "/proxy/alertsite/echo", "Authorization: Bearer broker-token",
+                "Keep-Alive: timeout=5", "TE: trailers", "Upgrade: h2c", "Proxy-Authorization: Basic eA==",
+                "X-Hop: 1", "Connection: X-Hop, TE, Upgrade", "X-End-To-End: yes");
+
+        assertThat(answer).startsWith("HTTP/1.1 200").contains("X-Vendor: kept").doesNotContain("Proxy-Authenticate");
+        vendor.verify(getRequestedFor(urlEqualTo("/alertsite/api/echo")).withHeader("X-End-To-End", equalTo("yes"))
+            .withHeader("Keep-Alive", absent())
+            .withHeader("TE", absent())
+            .withHeader("Upgrade", absent())
+            .withHeader("Proxy-Authorization", absent())
+            .withHeader("X-Hop", absent())
+            .withHeader("Authorization", equalTo(basic("[email protected]", SESSION_A))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/proxy/alertsite/..%2flogin", "/proxy/alertsite/%2e%2e/login",
+            "/proxy/alertsite/%2E%2E%2Fadmin", "/proxy/alertsite/a/%2e%2e/%2e%2e/x", "/proxy/alertsite/..%5clogin",
+            "/proxy/alertsite/%5c..%5cx", "/proxy/alertsite/a\\..\\..\\x", "/proxy/alertsite//evil.example/x",
+            "/proxy/alertsite/http://evil.example/x", "/proxy/alertsite/%252e%252e/login", "/proxy/alertsite/.%2e/x",
+            "/proxy/alertsite/./x", "/proxy/alertsite/a/../../../x", "/proxy/alertsite/%00/x" })
+    void pathEscapesNeverReachTheVendor(String target) {
+        vendor.stubFor(any(anyUrl()).willReturn(okJson("{}")));
+
+        String answer = RawHttp.get(this.port, target);
+
+        assertThat(answer).matches("(?s)HTTP/1.1 4\\d\\d.*");
+        assertThat(answer).contains("application/problem+json");
+        // Refused before any session was fetched: the vendor saw nothing at all.
+        assertThat(vendor.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void vendorTooSlowIs504Problem() {
+        vendor.stubFor(post("/slow/api/login").willReturn(okJson(read("alertsite/login-success.json"))));
+        vendor.stubFor(get("/slow/api/x").willReturn(okJson("{}").withFixedDelay(2000)));
+
+        HttpResponse<String> response = this.http.get("/proxy/slow/x");
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response.body()).contains("\"vendor\":\"slow\"");
+    }
+
+    @Test
+    void unknownVendorIs404Problem() {
+        assertThat(this.http.get("/proxy/nope/x").statusCode()).isEqualTo(404);
+    }
+
+    private static void alertSiteLogins(String first, String second) {
+        String success = read("alertsite/login-success.json");
+        vendor.stubFor(post("/alertsite/api/login").inScenario("logins").whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(okJson(success.replace("ef770427109e343e", first))).willSetStateTo("second"));
+        vendor.stubFor(post("/alertsite/api/login").inScenario("logins").whenScenarioStateIs("second")
+            .willReturn(okJson(success.replace("ef770427109e343e", second))).willSetStateTo("third"));
+    }
+
+    private static int logins(String path) {
+        return vendor.findAll(postRequestedFor(urlEqualTo(path))).size();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
