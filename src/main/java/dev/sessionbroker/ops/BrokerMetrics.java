@@ -1,0 +1,52 @@
+package dev.sessionbroker.ops;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.sessionbroker.broker.BrokerListener;
+import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.config.Vendors;
+
+/**
+ * Records broker events as Micrometer meters. Vendor names come from the configuration only
+ * (the broker rejects unknown names before any event), so tag cardinality is bounded.
+ */
+final class BrokerMetrics implements BrokerListener {
+
+    private final MeterRegistry registry;
+
+    private final Map<String, VendorMeters> byVendor = new ConcurrentHashMap<>();
+
+    BrokerMetrics(MeterRegistry registry, Vendors vendors) {
+        this.registry = registry;
+        for (VendorSettings vendor : vendors.all()) {
+            this.byVendor.put(vendor.name(), new VendorMeters(vendor.name(), registry));
+        }
+    }
+
+    @Override
+    public void loginFinished(String vendor, String outcome, Duration latency, int attempt) {
+        meters(vendor).loginFinished(outcome, latency);
+    }
+
+    @Override
+    public void sessionRequested(String vendor, String result) {
+        meters(vendor).sessionRequested(result);
+    }
+
+    @Override
+    public void refreshStarted(String vendor, String reason) {
+        meters(vendor).refreshStarted(reason);
+    }
+
+    private VendorMeters meters(String vendor) {
+        VendorMeters meters = this.byVendor.get(vendor);
+        if (meters == null) {
+            meters = this.byVendor.computeIfAbsent(vendor, (name) -> new VendorMeters(name, this.registry));
+        }
+        return meters;
+    }
+}
