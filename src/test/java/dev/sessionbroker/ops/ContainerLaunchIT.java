@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -16,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.FileSystemUtils;
@@ -51,23 +54,55 @@ class ContainerLaunchIT {
 
     @Test
     void extractedLayersStartWithTheDockerfileEntrypoint() throws Exception {
+        int port = freePort();
+
+        String log = runBroker(port, Map.of(), (http) -> {
+            assertThat(http.get("/sessions/alertsite").statusCode()).isEqualTo(200);
+        });
+
+        assertThat(log).contains("Started SessionBrokerApplication");
+    }
+
+    /**
+     * Structured logging is switched by configuration alone, as the Helm chart does. Checked
+     * in its own JVM: Logback is initialised once per JVM, so a Spring test context could
+     * not switch it reliably.
+     */
+    @Test
+    void oneEnvironmentVariableTurnsLogsIntoEcsJsonLines() throws Exception {
+        int port = freePort();
+
+        String log = runBroker(port, Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"),
+                (http) -> http.get("/sessions/alertsite"));
+
+        String loginLine = log.lines().filter((line) -> line.contains("login vendor=alertsite ")).findFirst()
+            .orElseThrow();
+        JsonNode document = JsonMapper.builder().build().readTree(loginLine);
+        assertThat(document.at("/log/level").asString()).isEqualTo("INFO");
+        assertThat(document.at("/service/name").asString()).isEqualTo("session-broker");
+        assertThat(document.at("/message").asString()).startsWith("login vendor=alertsite outcome=success");
+    }
+
+    /** Starts the extracted layers with the Dockerfile's ENTRYPOINT and the demo vendors; returns the log. */
+    private String runBroker(int port, Map<String, String> env, Consumer<BrokerHttp> whileReady) throws Exception {
         Path app = extractLikeTheImage();
         List<String> command = new ArrayList<>(entrypoint());
         command.set(0, java());
-        int port = freePort();
+        Path log = this.work.resolve("broker.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(this.work.resolve("broker.log").toFile());
+            .redirectOutput(log.toFile());
         // The image listens on 0.0.0.0; a test on a shared machine stays on loopback.
         builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("SPRING_PROFILES_ACTIVE", "demo");
+        builder.environment().putAll(env);
         Process broker = builder.start();
         try {
             BrokerHttp http = new BrokerHttp(port);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
-            assertThat(http.get("/sessions/alertsite").statusCode()).isEqualTo(200);
+            whileReady.accept(http);
         }
         finally {
             broker.destroy();
@@ -75,7 +110,7 @@ class ContainerLaunchIT {
                 broker.destroyForcibly();
             }
         }
-        assertThat(Files.readString(this.work.resolve("broker.log"))).contains("Started SessionBrokerApplication");
+        return Files.readString(log);
     }
 
     private Path extractLikeTheImage() throws Exception {
