@@ -263,6 +263,18 @@ class ProxyTest {
     }
 
     @Test
+    void proxiedCallsAndReplaysAreCounted() {
+        vendor.stubFor(get("/alertsite/api/metered").willReturn(aResponse().withStatus(401)));
+
+        this.http.get("/proxy/alertsite/metered");
+        String metrics = this.http.get("/actuator/prometheus").body();
+
+        assertThat(metrics).containsPattern(
+                "broker_proxy_calls_seconds_count\\{[^}]*method=\"GET\"[^}]*status=\"4xx\"[^}]*vendor=\"alertsite\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("broker_proxy_replays_total\\{[^}]*vendor=\"alertsite\"[^}]*} [1-9]");
+    }
+
+    @Test
     void unknownVendorIs404Problem() {
         assertThat(this.http.get("/proxy/nope/x").statusCode()).isEqualTo(404);
     }

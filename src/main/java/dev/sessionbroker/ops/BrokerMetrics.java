@@ -1,0 +1,76 @@
+package dev.sessionbroker.ops;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import dev.sessionbroker.broker.BrokerListener;
+import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.config.Vendors;
+
+/**
+ * Records broker events as Micrometer meters. Vendor names come from the configuration only
+ * (the broker rejects unknown names before any event), so tag cardinality is bounded.
+ */
+final class BrokerMetrics implements BrokerListener {
+
+    private final MeterRegistry registry;
+
+    private final Map<String, VendorMeters> byVendor = new ConcurrentHashMap<>();
+
+    BrokerMetrics(MeterRegistry registry, Vendors vendors) {
+        this.registry = registry;
+        for (VendorSettings vendor : vendors.all()) {
+            this.byVendor.put(vendor.name(), new VendorMeters(vendor.name(), registry));
+        }
+    }
+
+    @Override
+    public void loginFinished(String vendor, String outcome, Duration latency, int attempt) {
+        meters(vendor).loginFinished(outcome, latency);
+    }
+
+    @Override
+    public void sessionRequested(String vendor, String result) {
+        meters(vendor).sessionRequested(result);
+    }
+
+    @Override
+    public void refreshStarted(String vendor, String reason) {
+        meters(vendor).refreshStarted(reason);
+    }
+
+    /**
+     * Proxied calls are not on the session hot path and their (method, status) pairs are
+     * open-ended, so their meters are looked up in the registry per call.
+     */
+    @Override
+    public void proxyCallFinished(String vendor, String method, int status, Duration latency, boolean replayed) {
+        Timer.builder("broker.proxy.calls")
+            .description("Proxied calls and their latency, by vendor, method and status class")
+            .tag("vendor", vendor)
+            .tag("method", method)
+            .tag("status", (status >= 100) ? (status / 100) + "xx" : "none")
+            .register(this.registry)
+            .record(latency);
+        if (replayed) {
+            Counter.builder("broker.proxy.replays")
+                .description("Proxied calls replayed once after a session refresh")
+                .tag("vendor", vendor)
+                .register(this.registry)
+                .increment();
+        }
+    }
+
+    private VendorMeters meters(String vendor) {
+        VendorMeters meters = this.byVendor.get(vendor);
+        if (meters == null) {
+            meters = this.byVendor.computeIfAbsent(vendor, (name) -> new VendorMeters(name, this.registry));
+        }
+        return meters;
+    }
+}

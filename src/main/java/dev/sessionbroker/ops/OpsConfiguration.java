@@ -1,0 +1,45 @@
+package dev.sessionbroker.ops;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.sessionbroker.broker.SessionBroker;
+import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.config.Vendors;
+
+/**
+ * Health and metrics wiring. The health groups that Kubernetes probes (liveness, readiness)
+ * leave the {@code vendors} contributor out, in application.yaml: one vendor's outage must
+ * not take the broker out of service for the others.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpsConfiguration {
+
+    /** Named {@code vendors} in /actuator/health: one component per configured vendor. */
+    @Bean
+    CompositeHealthContributor vendorsHealthContributor(SessionBroker broker, Vendors vendors, Clock clock) {
+        Map<String, HealthContributor> contributors = new LinkedHashMap<>();
+        for (VendorSettings vendor : vendors.all()) {
+            contributors.put(vendor.name(), new VendorHealthIndicator(broker, vendor.name(), clock));
+        }
+        return CompositeHealthContributor.fromMap(contributors);
+    }
+
+    @Bean
+    BrokerMetrics brokerMetrics(MeterRegistry registry, Vendors vendors) {
+        return new BrokerMetrics(registry, vendors);
+    }
+
+    @Bean
+    CoolDownGauge coolDownGauge(SessionBroker broker, Clock clock) {
+        return new CoolDownGauge(broker, clock);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.sessionbroker.ops;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The meters of one vendor, created once per (vendor, label) and then reused, because
+ * {@code sessionRequested} runs on every {@code GET /sessions/{vendor}}: the hot path is a
+ * map read and an increment, with no registry lookup and no tag allocation.
+ */
+final class VendorMeters {
+
+    static final List<String> OUTCOMES = List.of("success", "rejected", "unusable", "transient", "timeout");
+
+    static final List<String> REQUEST_RESULTS = List.of("hit", "miss", "waited");
+
+    static final List<String> REFRESH_REASONS = List.of("caller", "expiry", "proxy-401");
+
+    private final String vendor;
+
+    private final MeterRegistry registry;
+
+    private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
+
+    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
+
+    private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+
+    private final Map<String, Counter> refreshes = new ConcurrentHashMap<>();
+
+    /** Registers every known label up front, so dashboards see zeros instead of gaps. */
+    VendorMeters(String vendor, MeterRegistry registry) {
+        this.vendor = vendor;
+        this.registry = registry;
+        OUTCOMES.forEach((outcome) -> {
+            this.attempts.put(outcome, attemptsCounter(outcome));
+            this.latencies.put(outcome, latencyTimer(outcome));
+        });
+        REQUEST_RESULTS.forEach((result) -> this.requests.put(result, requestsCounter(result)));
+        REFRESH_REASONS.forEach((reason) -> this.refreshes.put(reason, refreshesCounter(reason)));
+    }
+
+    void loginFinished(String outcome, Duration latency) {
+        Counter counter = this.attempts.get(outcome);
+        Timer timer = this.latencies.get(outcome);
+        if (counter == null || timer == null) {
+            counter = this.attempts.computeIfAbsent(outcome, this::attemptsCounter);
+            timer = this.latencies.computeIfAbsent(outcome, this::latencyTimer);
+        }
+        counter.increment();
+        timer.record(latency);
+    }
+
+    void sessionRequested(String result) {
+        Counter counter = this.requests.get(result);
+        if (counter == null) {
+            counter = this.requests.computeIfAbsent(result, this::requestsCounter);
+        }
+        counter.increment();
+    }
+
+    void refreshStarted(String reason) {
+        Counter counter = this.refreshes.get(reason);
+        if (counter == null) {
+            counter = this.refreshes.computeIfAbsent(reason, this::refreshesCounter);
+        }
+        counter.increment();
+    }
+
+    private Counter attemptsCounter(String outcome) {
+        return Counter.builder("broker.login.attempts")
+            .description("Vendor login requests, by outcome")
+            .tags("vendor", this.vendor, "outcome", outcome)
+            .register(this.registry);
+    }
+
+    private Timer latencyTimer(String outcome) {
+        // A histogram so that Prometheus can compute quantiles across replicas; bounded
+        // to the range a login can take (read timeouts are seconds) to keep buckets few.
+        return Timer.builder("broker.login.latency")
+            .description("How long vendor login requests took, by outcome")
+            .tags("vendor", this.vendor, "outcome", outcome)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(5))
+            .maximumExpectedValue(Duration.ofSeconds(60))
+            .register(this.registry);
+    }
+
+    private Counter requestsCounter(String result) {
+        return Counter.builder("broker.session.requests")
+            .description("Session requests by callers: hit (cached), miss (started a login), waited (joined one)")
+            .tags("vendor", this.vendor, "result", result)
+            .register(this.registry);
+    }
+
+    private Counter refreshesCounter(String reason) {
+        return Counter.builder("broker.refreshes")
+            .description("Logins started to replace a session, by reason")
+            .tags("vendor", this.vendor, "reason", reason)
+            .register(this.registry);
+    }
+}

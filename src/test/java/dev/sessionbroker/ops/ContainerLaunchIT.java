@@ -1,0 +1,177 @@
+package dev.sessionbroker.ops;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.FileSystemUtils;
+
+import dev.sessionbroker.support.BrokerHttp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged jar as the Dockerfile uses it, without a Docker engine: its Spring Boot
+ * layers are the ones the Dockerfile copies, in the same order, and the extracted layers
+ * start with the Dockerfile's own ENTRYPOINT. Runs after {@code package} (failsafe).
+ */
+class ContainerLaunchIT {
+
+    private static final Pattern ENTRYPOINT = Pattern.compile("^ENTRYPOINT (\\[.*])$", Pattern.MULTILINE);
+
+    private static final Pattern LAYER_COPY = Pattern.compile("^COPY --from=build /build/extracted/([a-z-]+)/",
+            Pattern.MULTILINE);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void jarLayersAreTheOnesTheDockerfileCopiesInOrder() throws Exception {
+        List<String> layers = run(List.of(java(), "-Djarmode=tools", "-jar", jar().toString(), "list-layers"));
+
+        assertThat(layers).containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies",
+                "application");
+        assertThat(dockerfileLayerCopies()).containsExactlyElementsOf(layers);
+    }
+
+    @Test
+    void extractedLayersStartWithTheDockerfileEntrypoint() throws Exception {
+        int port = freePort();
+
+        String log = runBroker(port, Map.of(), (http) -> {
+            assertThat(http.get("/sessions/alertsite").statusCode()).isEqualTo(200);
+        });
+
+        assertThat(log).contains("Started SessionBrokerApplication");
+    }
+
+    /**
+     * Structured logging is switched by configuration alone, as the Helm chart does. Checked
+     * in its own JVM: Logback is initialised once per JVM, so a Spring test context could
+     * not switch it reliably.
+     */
+    @Test
+    void oneEnvironmentVariableTurnsLogsIntoEcsJsonLines() throws Exception {
+        int port = freePort();
+
+        String log = runBroker(port, Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"),
+                (http) -> http.get("/sessions/alertsite"));
+
+        String loginLine = log.lines().filter((line) -> line.contains("login vendor=alertsite ")).findFirst()
+            .orElseThrow();
+        JsonNode document = JsonMapper.builder().build().readTree(loginLine);
+        assertThat(document.at("/log/level").asString()).isEqualTo("INFO");
+        assertThat(document.at("/service/name").asString()).isEqualTo("session-broker");
+        assertThat(document.at("/message").asString()).startsWith("login vendor=alertsite outcome=success");
+    }
+
+    /** Starts the extracted layers with the Dockerfile's ENTRYPOINT and the demo vendors; returns the log. */
+    private String runBroker(int port, Map<String, String> env, Consumer<BrokerHttp> whileReady) throws Exception {
+        Path app = extractLikeTheImage();
+        List<String> command = new ArrayList<>(entrypoint());
+        command.set(0, java());
+        Path log = this.work.resolve("broker.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+        // The image listens on 0.0.0.0; a test on a shared machine stays on loopback.
+        builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("SPRING_PROFILES_ACTIVE", "demo");
+        builder.environment().putAll(env);
+        Process broker = builder.start();
+        try {
+            BrokerHttp http = new BrokerHttp(port);
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
+            whileReady.accept(http);
+        }
+        finally {
+            broker.destroy();
+            if (!broker.waitFor(30, TimeUnit.SECONDS)) {
+                broker.destroyForcibly();
+            }
+        }
+        return Files.readString(log);
+    }
+
+    private Path extractLikeTheImage() throws Exception {
+        Path extracted = this.work.resolve("extracted");
+        run(List.of(java(), "-Djarmode=tools", "-jar", jar().toString(), "extract", "--layers", "--launcher",
+                "--destination", extracted.toString()));
+        Path app = Files.createDirectories(this.work.resolve("app"));
+        for (String layer : dockerfileLayerCopies()) {
+            Path source = extracted.resolve(layer);
+            if (Files.isDirectory(source)) {
+                FileSystemUtils.copyRecursively(source, app);
+            }
+        }
+        return app;
+    }
+
+    private static List<String> entrypoint() throws IOException {
+        Matcher matcher = ENTRYPOINT.matcher(Files.readString(Path.of("Dockerfile")));
+        assertThat(matcher.find()).as("Dockerfile ENTRYPOINT in exec form").isTrue();
+        List<String> command = JsonMapper.builder().build().readValue(matcher.group(1), new TypeReference<>() {
+        });
+        assertThat(command).first().isEqualTo("java");
+        return command;
+    }
+
+    private static List<String> dockerfileLayerCopies() throws IOException {
+        Matcher matcher = LAYER_COPY.matcher(Files.readString(Path.of("Dockerfile")));
+        List<String> layers = new ArrayList<>();
+        while (matcher.find()) {
+            layers.add(matcher.group(1));
+        }
+        return layers;
+    }
+
+    private static Path jar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            List<Path> jars = files.filter((file) -> file.getFileName().toString().matches("session-broker-.*\\.jar"))
+                .toList();
+            assertThat(jars).as("the packaged jar in target/").hasSize(1);
+            return jars.get(0).toAbsolutePath();
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private List<String> run(List<String> command) throws Exception {
+        File output = this.work.resolve("command.out").toFile();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<String> lines = Files.readAllLines(output.toPath()).stream().map(String::trim)
+            .filter((line) -> !line.isEmpty())
+            .toList();
+        assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
+        return lines;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

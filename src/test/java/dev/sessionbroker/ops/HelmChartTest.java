@@ -1,0 +1,170 @@
+package dev.sessionbroker.ops;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What can be checked of helm/session-broker without a Helm binary on the build machine:
+ * plain YAML parses, every value a template reads is declared and documented in values.yaml,
+ * the example values only set declared keys, and the chart deploys the project's version.
+ * Rendering and {@code helm lint} are not covered here.
+ */
+class HelmChartTest {
+
+    private static final Path CHART = Path.of("helm/session-broker");
+
+    private static final Pattern VALUE_REFERENCE = Pattern.compile("\\.Values((?:\\.[A-Za-z_][A-Za-z0-9_]*)+)");
+
+    private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^([A-Za-z][A-Za-z0-9]*):");
+
+    @Test
+    void everyPlainYamlFileParses() throws IOException {
+        List<Path> files = plainYamlFiles();
+
+        assertThat(files).extracting(Path::toString)
+            .contains(CHART.resolve("Chart.yaml").toString(), CHART.resolve("values.yaml").toString());
+        for (Path file : files) {
+            List<Object> documents = new ArrayList<>();
+            new Yaml().loadAll(Files.readString(file)).forEach(documents::add);
+            assertThat(documents).as(file.toString()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void everyValueTheTemplatesReadIsDeclaredInValuesYaml() throws IOException {
+        Map<String, Object> values = load(CHART.resolve("values.yaml"));
+
+        Set<String> missing = new LinkedHashSet<>();
+        for (String reference : valueReferences()) {
+            if (!isDeclared(values, reference.substring(1).split("\\."))) {
+                missing.add(reference);
+            }
+        }
+        assertThat(missing).as("referenced by templates but not in values.yaml").isEmpty();
+    }
+
+    @Test
+    void everyTopLevelValueIsDocumentedByAComment() throws IOException {
+        List<String> lines = Files.readAllLines(CHART.resolve("values.yaml"));
+
+        List<String> undocumented = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher key = TOP_LEVEL_KEY.matcher(lines.get(i));
+            if (key.find() && !isCommented(lines, i) && !childrenCommented(lines, i)) {
+                undocumented.add(key.group(1));
+            }
+        }
+        assertThat(undocumented).isEmpty();
+    }
+
+    @Test
+    void exampleValuesSetOnlyDeclaredKeys() throws IOException {
+        Map<String, Object> values = load(CHART.resolve("values.yaml"));
+        Map<String, Object> example = load(CHART.resolve("ci/example-values.yaml"));
+
+        List<String> unknown = new ArrayList<>();
+        collectUnknown(values, example, "", unknown);
+        assertThat(unknown).isEmpty();
+    }
+
+    @Test
+    void chartAppVersionIsTheProjectVersion() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher version = Pattern.compile("</parent>.*?<version>([^<]+)</version>", Pattern.DOTALL).matcher(pom);
+        assertThat(version.find()).isTrue();
+
+        assertThat(load(CHART.resolve("Chart.yaml"))).containsEntry("appVersion", version.group(1));
+    }
+
+    private static List<Path> plainYamlFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("helm"))) {
+            return files.filter((file) -> file.toString().endsWith(".yaml"))
+                .filter((file) -> !file.toString().contains("/templates/"))
+                .sorted()
+                .toList();
+        }
+    }
+
+    private static Set<String> valueReferences() throws IOException {
+        Set<String> references = new LinkedHashSet<>();
+        try (Stream<Path> templates = Files.list(CHART.resolve("templates"))) {
+            for (Path template : templates.sorted().toList()) {
+                Matcher matcher = VALUE_REFERENCE.matcher(Files.readString(template));
+                while (matcher.find()) {
+                    references.add(matcher.group(1));
+                }
+            }
+        }
+        assertThat(references).isNotEmpty();
+        return references;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean isDeclared(Map<String, Object> values, String[] path) {
+        Object node = values;
+        for (String key : path) {
+            if (!(node instanceof Map) || !((Map<String, Object>) node).containsKey(key)) {
+                return false;
+            }
+            node = ((Map<String, Object>) node).get(key);
+        }
+        return true;
+    }
+
+    /** Recurses only into non-empty maps of values.yaml: an empty map or a list is free-form. */
+    @SuppressWarnings("unchecked")
+    private static void collectUnknown(Map<String, Object> declared, Map<String, Object> given, String prefix,
+            List<String> unknown) {
+        for (Map.Entry<String, Object> entry : given.entrySet()) {
+            String path = prefix + entry.getKey();
+            if (!declared.containsKey(entry.getKey())) {
+                unknown.add(path);
+                continue;
+            }
+            Object defaults = declared.get(entry.getKey());
+            if (defaults instanceof Map && !((Map<?, ?>) defaults).isEmpty() && entry.getValue() instanceof Map) {
+                collectUnknown((Map<String, Object>) defaults, (Map<String, Object>) entry.getValue(), path + ".",
+                        unknown);
+            }
+        }
+    }
+
+    private static boolean isCommented(List<String> lines, int index) {
+        return index > 0 && lines.get(index - 1).trim().startsWith("#");
+    }
+
+    /** A section such as {@code image:} is documented when each of its direct keys is. */
+    private static boolean childrenCommented(List<String> lines, int index) {
+        boolean anyChild = false;
+        for (int i = index + 1; i < lines.size() && (lines.get(i).isBlank() || lines.get(i).startsWith(" ")); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("  ") && !line.startsWith("   ") && !line.trim().startsWith("#")
+                    && !line.trim().startsWith("-")) {
+                anyChild = true;
+                if (!isCommented(lines, i)) {
+                    return false;
+                }
+            }
+        }
+        return anyChild;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> load(Path file) throws IOException {
+        return (Map<String, Object>) new Yaml().load(Files.readString(file));
+    }
+}
