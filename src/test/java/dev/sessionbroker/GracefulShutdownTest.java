@@ -33,11 +33,10 @@ class GracefulShutdownTest {
     void callerWaitingForALoginIsAnsweredDuringShutdown() {
         vendor.stubFor(post("/login").willReturn(okJson(read("alertsite/login-success.json")).withFixedDelay(1500)));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SessionBrokerApplication.class)
-            .properties("server.port=0", "broker.vendors.alertsite.type=alertsite",
-                    "broker.vendors.alertsite.base-url=" + vendor.baseUrl(),
-                    "broker.vendors.alertsite.username=ops@example.com",
-                    "broker.vendors.alertsite.password=shutdown-pass")
-            .run();
+            .run("--server.port=0", "--broker.vendors.alertsite.type=alertsite",
+                    "--broker.vendors.alertsite.base-url=" + vendor.baseUrl(),
+                    "--broker.vendors.alertsite.username=ops@example.com",
+                    "--broker.vendors.alertsite.password=shutdown-pass");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         BrokerHttp http = new BrokerHttp(port);
 

@@ -63,7 +63,8 @@ class BrokerConfiguration {
 
     @Bean
     SessionBroker sessionBroker(Vendors vendors, VendorClients vendorClients, ExecutorService vendorLoginExecutor,
-            Sleeper sleeper, Clock clock, Ticker ticker, ObjectProvider<BrokerListener> listeners) {
+            Sleeper sleeper, Clock clock, Ticker ticker, ObjectProvider<BrokerListener> listeners,
+            ObjectProvider<SessionSourceFactory> sharedStore) {
         BrokerListener listener = new CompositeBrokerListener(listeners.orderedStream().toList());
         Map<String, VendorClient> clients = new LinkedHashMap<>();
         vendors.all().forEach((settings) -> clients.put(settings.name(), vendorClients.create(settings)));
@@ -71,7 +72,9 @@ class BrokerConfiguration {
         CoolDowns coolDowns = new CoolDowns(clock);
         LoginAttempts logins = new LoginAttempts(clients, history, coolDowns, vendorLoginExecutor, sleeper, clock,
                 ticker, listener);
-        return new SessionBroker(vendors, logins, history, coolDowns, clock, ticker, listener);
+        SessionSourceFactory factory = sharedStore.getIfAvailable();
+        SessionSource source = (factory != null) ? factory.create(logins, coolDowns) : new LocalSessionSource(logins);
+        return new SessionBroker(vendors, source, history, coolDowns, clock, ticker, listener);
     }
 
     /** Ends cached sessions at vendors that document a logout, within 5 s, on shutdown. */

@@ -14,7 +14,7 @@ import dev.sessionbroker.vendor.LoginFailure;
  * login with a wrong password is how accounts get locked (AppViewX counts
  * {@code availableLoginAttemptCount} down), so one rejection buys a whole cool-down window.
  */
-final class CoolDowns {
+public final class CoolDowns {
 
     private final Map<String, CoolDown> active = new ConcurrentHashMap<>();
 
@@ -29,8 +29,17 @@ final class CoolDowns {
         this.active.put(vendor, new CoolDown(now, now.plus(length), rejection));
     }
 
+    /**
+     * Takes over a cool-down another replica started, so that this one fails fast too.
+     */
+    public void adopt(String vendor, LoginFailure.Rejected rejection, Instant rejectedAt, Instant until) {
+        if (this.clock.instant().isBefore(until)) {
+            this.active.put(vendor, new CoolDown(rejectedAt, until, rejection));
+        }
+    }
+
     /** @throws VendorCoolingDownException while the vendor's cool-down lasts */
-    void check(String vendor) {
+    public void check(String vendor) {
         CoolDown coolDown = current(vendor);
         if (coolDown != null) {
             throw new VendorCoolingDownException(vendor, coolDown.rejectedAt(), coolDown.until(),
@@ -39,7 +48,7 @@ final class CoolDowns {
         }
     }
 
-    @Nullable Instant until(String vendor) {
+    public @Nullable Instant until(String vendor) {
         CoolDown coolDown = current(vendor);
         return (coolDown != null) ? coolDown.until() : null;
     }

@@ -25,7 +25,7 @@ import dev.sessionbroker.vendor.VendorClient;
  * the vendor's cool-down, and every attempt is logged and reported. Whether a login is needed
  * at all is decided by {@link SessionBroker}.
  */
-final class LoginAttempts {
+public final class LoginAttempts {
 
     private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
 
@@ -61,7 +61,7 @@ final class LoginAttempts {
      * Starts a login, or fails at once while the vendor is cooling down after a rejection: the
      * vendor is not contacted then, however many callers ask.
      */
-    CompletableFuture<Session> start(VendorSettings vendor) {
+    public CompletableFuture<Session> start(VendorSettings vendor) {
         try {
             this.coolDowns.check(vendor.name());
         }

@@ -25,7 +25,7 @@ public class SessionBroker {
 
     private final Vendors vendors;
 
-    private final LoginAttempts logins;
+    private final SessionSource source;
 
     private final LoginHistory history;
 
@@ -41,17 +41,18 @@ public class SessionBroker {
 
     private final BrokerListener listener;
 
-    SessionBroker(Vendors vendors, LoginAttempts logins, LoginHistory history, CoolDowns coolDowns, Clock clock,
+    SessionBroker(Vendors vendors, SessionSource source, LoginHistory history, CoolDowns coolDowns, Clock clock,
             Ticker ticker, BrokerListener listener) {
         this.coolDowns = coolDowns;
         this.listener = listener;
         this.vendors = vendors;
-        this.logins = logins;
+        this.source = source;
         this.history = history;
         this.clock = clock;
         this.ticker = ticker;
         this.expiry = new SessionExpiry(vendors);
         this.sessions = Caffeine.newBuilder().ticker(ticker).expireAfter(this.expiry).buildAsync();
+        source.onChange(this::changedElsewhere);
     }
 
     /** The current session of a vendor, logging in first if there is none. Counts as a use. */
@@ -60,7 +61,7 @@ public class SessionBroker {
         boolean[] started = new boolean[1];
         CompletableFuture<Session> session = this.sessions.get(vendor, (name, executor) -> {
             started[0] = true;
-            return this.logins.start(settings);
+            return this.source.load(settings);
         });
         if (started[0]) {
             this.listener.sessionRequested(vendor, "miss");
@@ -68,8 +69,14 @@ public class SessionBroker {
                 this.listener.refreshStarted(vendor, "expiry");
             }
         }
+        else if (session.isDone()) {
+            this.listener.sessionRequested(vendor, "hit");
+            if (!session.isCompletedExceptionally()) {
+                this.source.used(session.join());
+            }
+        }
         else {
-            this.listener.sessionRequested(vendor, session.isDone() ? "hit" : "waited");
+            this.listener.sessionRequested(vendor, "waited");
         }
         return session.thenApply(this::lease);
     }
@@ -94,7 +101,7 @@ public class SessionBroker {
                 return cached;
             }
             this.listener.refreshStarted(vendor, reason);
-            CompletableFuture<Session> login = this.logins.start(settings);
+            CompletableFuture<Session> login = this.source.replace(settings, rejectedSessionId);
             login.whenComplete((session, failure) -> settle(vendor, login, failure));
             return login;
         });
@@ -105,6 +112,15 @@ public class SessionBroker {
     public void invalidate(String vendor) {
         settings(vendor);
         this.sessions.synchronous().invalidate(vendor);
+        this.source.dropped(vendor);
+    }
+
+    /** Another replica changed the shared session: drop ours unless it is that one. */
+    private void changedElsewhere(String vendor, @Nullable String currentFingerprint) {
+        Session local = this.sessions.synchronous().policy().getIfPresentQuietly(vendor);
+        if (local != null && !local.fingerprint().equals(currentFingerprint)) {
+            this.sessions.synchronous().invalidate(vendor);
+        }
     }
 
     /**

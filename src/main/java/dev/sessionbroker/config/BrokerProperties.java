@@ -17,13 +17,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param vendors the vendors callers may ask for, by the name they use in
  * {@code /sessions/{vendor}} (lower-case letters, digits and '-')
+ * @param store where sessions live: local (Caffeine only, the default) or redis (shared by
+ * all replicas through Redis, configured with spring.data.redis.*)
  */
 @ConfigurationProperties("broker")
-public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendors) {
+public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendors,
+        @DefaultValue("local") String store) {
 
     public BrokerProperties {
         // Sorted so that listings and start-up logs are stable.
         vendors = new TreeMap<>(vendors);
+        if (!store.equals("local") && !store.equals("redis")) {
+            throw new IllegalArgumentException("broker.store must be 'local' or 'redis', was '" + store + "'");
+        }
     }
 
     /**

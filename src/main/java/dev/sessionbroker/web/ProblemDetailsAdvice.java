@@ -25,6 +25,7 @@ import dev.sessionbroker.proxy.ProxyNotConfiguredException;
 import dev.sessionbroker.proxy.ProxySaturatedException;
 import dev.sessionbroker.proxy.ProxyVendorException;
 import dev.sessionbroker.proxy.UnsafeProxyPathException;
+import dev.sessionbroker.store.SharedStoreUnavailableException;
 import dev.sessionbroker.vendor.LoginFailure;
 
 /**
@@ -147,6 +148,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : problem(HttpStatus.BAD_GATEWAY, "vendor-unavailable", "Vendor unavailable", ex.getMessage());
         problem.setProperty("vendor", ex.vendor());
         return ResponseEntity.of(problem).build();
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> sharedStoreUnavailable(SharedStoreUnavailableException ex) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "shared-store-unavailable",
+                "Shared session store unavailable", ex.getMessage());
+        problem.setProperty("vendor", ex.vendor());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     /** Last resort: a bug must not leak a stack trace or an exception message to callers. */

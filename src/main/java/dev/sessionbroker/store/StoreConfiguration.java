@@ -1,0 +1,90 @@
+package dev.sessionbroker.store;
+
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.lettuce.core.ClientOptions;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+import dev.sessionbroker.broker.SessionSourceFactory;
+import dev.sessionbroker.config.Vendors;
+
+/** Wires the shared store; nothing here exists unless {@code broker.store: redis}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "broker.store", havingValue = "redis")
+class StoreConfiguration {
+
+    /**
+     * Commands fail at once while Redis is disconnected instead of queueing for the command
+     * timeout: the broker then serves from Caffeine or logs in locally right away.
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
+        return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    @Bean
+    RedisSessionStore redisSessionStore(StringRedisTemplate redis, RedisStoreProperties properties) {
+        return new RedisSessionStore(redis, properties.keyPrefix());
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService sharedStoreExecutor() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("shared-store-");
+        threads.setDaemon(true);
+        return Executors.newCachedThreadPool(threads);
+    }
+
+    /** One thread, small queue, drops when full: touches are best effort by design. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService sharedStoreTouches() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("shared-store-touch-");
+        threads.setDaemon(true);
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(256), threads,
+                new ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    @Bean
+    SessionSourceFactory redisSessionSourceFactory(RedisSessionStore store, Vendors vendors,
+            ExecutorService sharedStoreExecutor, ExecutorService sharedStoreTouches, Clock clock, Ticker ticker,
+            RedisStoreProperties properties, RedisMessageListenerContainer changes) {
+        // Boot's listener container; it resubscribes by itself when Redis comes back.
+        return (logins, coolDowns) -> {
+            RedisSessionSource source = new RedisSessionSource(store, vendors, logins, coolDowns, sharedStoreExecutor,
+                    sharedStoreTouches, clock, ticker, properties.touchInterval());
+            changes.addMessageListener(new SessionChangeListener(source), new ChannelTopic(store.channel()));
+            return source;
+        };
+    }
+
+    /** "sessionStore" in /actuator/health; not part of the liveness or readiness groups. */
+    @Bean
+    HealthIndicator sessionStoreHealthIndicator(RedisConnectionFactory connectionFactory) {
+        return () -> {
+            try (RedisConnection connection = connectionFactory.getConnection()) {
+                return Health.up().withDetail("store", "redis").withDetail("ping", connection.ping()).build();
+            }
+            catch (RuntimeException ex) {
+                return Health.down().withDetail("store", "redis").withDetail("error", ex.getClass().getSimpleName())
+                    .build();
+            }
+        };
+    }
+}
