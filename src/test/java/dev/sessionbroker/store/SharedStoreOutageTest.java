@@ -1,0 +1,104 @@
+package dev.sessionbroker.store;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.Replicas;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.sessionbroker.support.DocFixtures.read;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Redis goes away in the middle: cached sessions keep being served, vendors that allow
+ * parallel sessions get local logins, Infinite Blue gets 503 rather than a login war, health
+ * shows the store DOWN while liveness stays UP, and everything recovers when Redis is back.
+ */
+class SharedStoreOutageTest {
+
+    @RegisterExtension
+    static WireMockExtension vendor = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private static EmbeddedRedis redis;
+
+    private static Replicas replica;
+
+    @BeforeAll
+    static void start() {
+        redis = new EmbeddedRedis();
+        List<String> properties = new ArrayList<>(List.of("broker.store=redis", "spring.data.redis.host=127.0.0.1",
+                "spring.data.redis.port=" + redis.port()));
+        vendor("cached", "alertsite", properties);
+        vendor("parallel", "alertsite", properties);
+        vendor("single", "infiniteblue", properties);
+        replica = new Replicas(1, properties);
+    }
+
+    private static void vendor(String name, String type, List<String> properties) {
+        properties.add("broker.vendors." + name + ".type=" + type);
+        properties.add("broker.vendors." + name + ".base-url=" + vendor.baseUrl() + "/" + name);
+        properties.add("broker.vendors." + name + ".username=ops@example.com");
+        properties.add("broker.vendors." + name + ".password=outage-pass");
+        properties.add("broker.vendors." + name + ".retry.max-attempts=1");
+    }
+
+    @AfterAll
+    static void stop() {
+        replica.close();
+        redis.close();
+    }
+
+    @Test
+    void redisOutageIsSurvivedAndRecoveredFrom() {
+        vendor.stubFor(post("/cached/login").willReturn(okJson(read("alertsite/login-success.json"))));
+        vendor.stubFor(post("/parallel/login").willReturn(okJson(read("alertsite/login-success.json"))));
+        vendor.stubFor(post(urlPathEqualTo("/single/login"))
+            .willReturn(okJson("{\"status\":\"ok\", \"sessionId\":\"ib-1@5857\" }")));
+        BrokerHttp http = replica.http(0);
+        assertThat(http.get("/sessions/cached").statusCode()).isEqualTo(200);
+        assertThat(storeStatus(http)).isEqualTo("UP");
+
+        redis.stop();
+
+        assertThat(http.get("/sessions/cached").statusCode()).as("cached session still served").isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DOWN".equals(storeStatus(http)));
+        assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(http.get("/sessions/parallel").statusCode()).as("local login where parallel sessions are fine")
+            .isEqualTo(200);
+        HttpResponse<String> single = http.get("/sessions/single");
+        assertThat(single.statusCode()).as("no login war on Infinite Blue").isEqualTo(503);
+        assertThat(single.body()).contains("shared-store-unavailable");
+        assertThat(vendor.findAll(postRequestedFor(urlPathEqualTo("/single/login")))).isEmpty();
+
+        redis.start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "UP".equals(storeStatus(http)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/sessions/single").statusCode() == 200);
+        assertThat(vendor.findAll(postRequestedFor(urlPathEqualTo("/single/login")))).hasSize(1);
+    }
+
+    private static String storeStatus(BrokerHttp http) {
+        String body = http.get("/actuator/health").body();
+        int at = body.indexOf("\"sessionStore\"");
+        if (at < 0) {
+            return "missing";
+        }
+        int status = body.indexOf("\"status\":\"", at) + 10;
+        return body.substring(status, body.indexOf('"', status));
+    }
+}
