@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.config.VendorSettings;
 
 /** The default: every session comes from this replica's own login. */
@@ -21,7 +22,8 @@ public final class LocalSessionSource implements SessionSource {
     }
 
     @Override
-    public CompletableFuture<Session> replace(VendorSettings vendor, @Nullable String rejectedSessionId) {
-        return this.logins.start(vendor);
+    public CompletableFuture<Session> replace(VendorSettings vendor, @Nullable String rejectedSessionId,
+            @Nullable Secret otp) {
+        return this.logins.start(vendor, otp);
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,9 @@ import org.springframework.retry.RetryContext;
 import org.springframework.retry.backoff.Sleeper;
 import org.springframework.retry.support.RetryTemplate;
 
+import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.config.VendorSettings.RetrySettings;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.LoginResult;
 import dev.sessionbroker.vendor.VendorClient;
@@ -62,22 +65,36 @@ public final class LoginAttempts {
      * vendor is not contacted then, however many callers ask.
      */
     public CompletableFuture<Session> start(VendorSettings vendor) {
-        try {
-            this.coolDowns.check(vendor.name());
-        }
-        catch (VendorCoolingDownException ex) {
-            return CompletableFuture.failedFuture(ex);
-        }
-        return CompletableFuture.supplyAsync(() -> loginWithRetries(vendor), this.executor);
+        return start(vendor, null);
     }
 
-    private Session loginWithRetries(VendorSettings vendor) {
+    /**
+     * As {@link #start(VendorSettings)}, with a one-time password for an account with MFA.
+     * Such a login is an operator's deliberate single attempt: it is not held back by a
+     * cool-down (the MFA refusal started one) and never retried (the code is single-use).
+     */
+    public CompletableFuture<Session> start(VendorSettings vendor, @Nullable Secret otp) {
+        if (otp == null) {
+            try {
+                this.coolDowns.check(vendor.name());
+            }
+            catch (VendorCoolingDownException ex) {
+                return CompletableFuture.failedFuture(ex);
+            }
+        }
+        return CompletableFuture.supplyAsync(() -> loginWithRetries(vendor, otp), this.executor);
+    }
+
+    private Session loginWithRetries(VendorSettings vendor, @Nullable Secret otp) {
         RetryTemplate retry = new RetryTemplate();
-        retry.setRetryPolicy(new LoginRetryPolicy(vendor.retry(), this.ticker));
+        RetrySettings settings = (otp != null) ? new RetrySettings(1, vendor.retry().initialBackoff(),
+                vendor.retry().maxBackoff(), vendor.retry().maxTotal()) : vendor.retry();
+        retry.setRetryPolicy(new LoginRetryPolicy(settings, this.ticker));
         retry.setBackOffPolicy(new LoginBackOff(this.sleeper));
         retry.setThrowLastExceptionOnExhausted(true);
         try {
-            LoginResult result = retry.execute((RetryContext context) -> attempt(vendor, context.getRetryCount() + 1));
+            LoginResult result = retry
+                .execute((RetryContext context) -> attempt(vendor, otp, context.getRetryCount() + 1));
             Session session = new Session(vendor.name(), result.sessionId(), this.clock.instant(), this.ticker.read());
             this.history.succeeded(vendor.name(), session.obtainedAt());
             return session;
@@ -93,10 +110,11 @@ public final class LoginAttempts {
         }
     }
 
-    private LoginResult attempt(VendorSettings vendor, int attempt) {
+    private LoginResult attempt(VendorSettings vendor, @Nullable Secret otp, int attempt) {
         long started = this.ticker.read();
         try {
-            LoginResult result = this.clients.get(vendor.name()).login();
+            VendorClient client = this.clients.get(vendor.name());
+            LoginResult result = (otp != null) ? client.login(otp) : client.login();
             Duration latency = since(started);
             this.listener.loginFinished(vendor.name(), "success", latency, attempt);
             log.info("login vendor={} outcome=success attempt={} latencyMs={} session={}", vendor.name(), attempt,

@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.jspecify.annotations.Nullable;
 
+import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.config.VendorSettings;
 import dev.sessionbroker.config.Vendors;
 
@@ -95,13 +96,26 @@ public class SessionBroker {
      * @param reason caller or proxy-401
      */
     public CompletableFuture<SessionLease> refresh(String vendor, @Nullable String rejectedSessionId, String reason) {
+        return refresh(vendor, rejectedSessionId, reason, null);
+    }
+
+    /**
+     * As {@link #refresh(String, String, String)}, where the login may carry a one-time
+     * password (AppViewX accounts with MFA): then the session is replaced unconditionally.
+     * @throws OneTimePasswordNotSupportedException for a vendor type without OTP logins
+     */
+    public CompletableFuture<SessionLease> refresh(String vendor, @Nullable String rejectedSessionId, String reason,
+            @Nullable Secret otp) {
         VendorSettings settings = settings(vendor);
+        if (otp != null && !settings.type().takesOneTimePassword()) {
+            throw new OneTimePasswordNotSupportedException(vendor);
+        }
         CompletableFuture<Session> current = this.sessions.asMap().compute(vendor, (name, cached) -> {
-            if (cached != null && !isReplaceable(cached, rejectedSessionId)) {
+            if (cached != null && !isReplaceable(cached, (otp != null) ? null : rejectedSessionId)) {
                 return cached;
             }
             this.listener.refreshStarted(vendor, reason);
-            CompletableFuture<Session> login = this.source.replace(settings, rejectedSessionId);
+            CompletableFuture<Session> login = this.source.replace(settings, rejectedSessionId, otp);
             login.whenComplete((session, failure) -> settle(vendor, login, failure));
             return login;
         });

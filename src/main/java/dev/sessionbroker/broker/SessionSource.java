@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.config.VendorSettings;
 
 /**
@@ -19,8 +20,10 @@ public interface SessionSource {
     /**
      * A session to replace one a caller saw rejected.
      * @param rejectedSessionId the refused session, or null to replace whatever is current
+     * @param otp a one-time password for this one login (AppViewX MFA), or null
      */
-    CompletableFuture<Session> replace(VendorSettings vendor, @Nullable String rejectedSessionId);
+    CompletableFuture<Session> replace(VendorSettings vendor, @Nullable String rejectedSessionId,
+            @Nullable Secret otp);
 
     /** A cached session was handed out: on the hot path, so it must not block. */
     default void used(Session session) {

@@ -24,6 +24,7 @@ import dev.sessionbroker.broker.LocalSessionSource;
 import dev.sessionbroker.broker.LoginAttempts;
 import dev.sessionbroker.broker.Session;
 import dev.sessionbroker.broker.SessionSource;
+import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.config.VendorSettings;
 import dev.sessionbroker.config.Vendors;
 import dev.sessionbroker.vendor.LoginFailure;
@@ -85,22 +86,24 @@ final class RedisSessionSource implements SessionSource {
 
     @Override
     public CompletableFuture<Session> load(VendorSettings vendor) {
-        return obtain(vendor, null, false);
+        return obtain(vendor, null, false, null);
     }
 
     @Override
-    public CompletableFuture<Session> replace(VendorSettings vendor, @Nullable String rejectedSessionId) {
-        return obtain(vendor, rejectedSessionId, true);
+    public CompletableFuture<Session> replace(VendorSettings vendor, @Nullable String rejectedSessionId,
+            @Nullable Secret otp) {
+        return obtain(vendor, rejectedSessionId, true, otp);
     }
 
-    private CompletableFuture<Session> obtain(VendorSettings vendor, @Nullable String rejected, boolean replacing) {
+    private CompletableFuture<Session> obtain(VendorSettings vendor, @Nullable String rejected, boolean replacing,
+            @Nullable Secret otp) {
         CompletableFuture<Session> result = new CompletableFuture<>();
         this.executor.execute(() -> {
             try {
-                result.complete(obtainShared(vendor, rejected, replacing));
+                result.complete(obtainShared(vendor, rejected, replacing, otp));
             }
             catch (DataAccessException ex) {
-                fallBackToLocal(vendor, replacing, ex).whenComplete((session, failure) -> {
+                fallBackToLocal(vendor, replacing, otp, ex).whenComplete((session, failure) -> {
                     if (failure != null) {
                         result.completeExceptionally(unwrap(failure));
                     }
@@ -116,7 +119,8 @@ final class RedisSessionSource implements SessionSource {
         return result;
     }
 
-    private Session obtainShared(VendorSettings vendor, @Nullable String rejected, boolean replacing) {
+    private Session obtainShared(VendorSettings vendor, @Nullable String rejected, boolean replacing,
+            @Nullable Secret otp) {
         String name = vendor.name();
         long deadline = this.ticker.read() + loginBound(vendor).toNanos();
         long poll = FIRST_POLL_MILLIS;
@@ -126,7 +130,9 @@ final class RedisSessionSource implements SessionSource {
             if (shared != null && isUsable(shared, rejected, replacing)) {
                 return toSession(name, shared);
             }
-            adoptSharedCoolDown(name);
+            if (otp == null) {
+                adoptSharedCoolDown(name);
+            }
             long fence = this.store.acquire(name, token, loginBound(vendor).plusSeconds(1).toMillis());
             if (fence > 0) {
                 try {
@@ -136,7 +142,7 @@ final class RedisSessionSource implements SessionSource {
                             && (shared == null || current.generation() != shared.generation())) {
                         return toSession(name, current);
                     }
-                    return loginAndShare(vendor, fence, token);
+                    return loginAndShare(vendor, fence, token, otp);
                 }
                 finally {
                     this.store.release(name, token);
@@ -162,11 +168,11 @@ final class RedisSessionSource implements SessionSource {
         return rejected != null && !shared.sessionId().equals(rejected);
     }
 
-    private Session loginAndShare(VendorSettings vendor, long fence, String token) {
+    private Session loginAndShare(VendorSettings vendor, long fence, String token, @Nullable Secret otp) {
         String name = vendor.name();
         Session session;
         try {
-            session = this.logins.start(vendor).join();
+            session = this.logins.start(vendor, otp).join();
         }
         catch (CompletionException ex) {
             if (ex.getCause() instanceof LoginFailure.Rejected rejected) {
@@ -202,14 +208,14 @@ final class RedisSessionSource implements SessionSource {
      * replica's own; Infinite Blue does not (each login ends the others' sessions, so replicas
      * logging in on their own would knock each other out in a loop): 503 until Redis is back.
      */
-    private CompletableFuture<Session> fallBackToLocal(VendorSettings vendor, boolean replacing,
+    private CompletableFuture<Session> fallBackToLocal(VendorSettings vendor, boolean replacing, @Nullable Secret otp,
             DataAccessException ex) {
         log.warn("shared-store unavailable vendor={} ({}); {}", vendor.name(), ex.getClass().getSimpleName(),
                 (vendor.type() == VendorType.INFINITEBLUE) ? "refusing a local login" : "logging in locally");
         if (vendor.type() == VendorType.INFINITEBLUE) {
             return CompletableFuture.failedFuture(new SharedStoreUnavailableException(vendor.name()));
         }
-        return replacing ? this.local.replace(vendor, null) : this.local.load(vendor);
+        return replacing ? this.local.replace(vendor, null, otp) : this.local.load(vendor);
     }
 
     /** Hot path: at most one asynchronous touch per vendor and interval. */

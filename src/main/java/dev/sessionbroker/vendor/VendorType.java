@@ -53,6 +53,11 @@ public enum VendorType {
         return this.defaultBaseUrl;
     }
 
+    /** Whether the login can carry a one-time password (AppViewX's {@code otp} header). */
+    public boolean takesOneTimePassword() {
+        return this == APPVIEWX;
+    }
+
     public Duration defaultIdleTimeout() {
         return this.defaultIdleTimeout;
     }

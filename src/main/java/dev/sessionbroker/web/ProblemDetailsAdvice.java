@@ -18,6 +18,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.sessionbroker.broker.OneTimePasswordNotSupportedException;
 import dev.sessionbroker.broker.UnknownVendorException;
 import dev.sessionbroker.broker.VendorCoolingDownException;
 import dev.sessionbroker.proxy.ProxyBodyException;
@@ -156,6 +157,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Shared session store unavailable", ex.getMessage());
         problem.setProperty("vendor", ex.vendor());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> otpNotSupported(OneTimePasswordNotSupportedException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "otp-not-supported", "One-time password not supported",
+                ex.getMessage());
+        problem.setProperty("vendor", ex.vendor());
+        return ResponseEntity.of(problem).build();
     }
 
     /** Last resort: a bug must not leak a stack trace or an exception message to callers. */

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import org.jspecify.annotations.Nullable;
 
+import dev.sessionbroker.config.Secret;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,10 +15,13 @@ import tools.jackson.databind.JsonNode;
  *
  * @param rejectedSessionId the session the vendor refused; a refresh only replaces it if it
  * is still the current one
+ * @param otp a one-time password for one login of an AppViewX account with MFA
  */
-record RefreshRequest(@Nullable String rejectedSessionId) {
+record RefreshRequest(@Nullable String rejectedSessionId, @Nullable Secret otp) {
 
     private static final String FIELD = "rejectedSessionId";
+
+    private static final String OTP = "otp";
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static RefreshRequest of(JsonNode body) {
@@ -26,22 +30,28 @@ record RefreshRequest(@Nullable String rejectedSessionId) {
         }
         for (Iterator<String> names = body.propertyNames().iterator(); names.hasNext();) {
             String name = names.next();
-            if (!FIELD.equals(name)) {
-                throw new IllegalArgumentException("unknown field; only " + FIELD + " is accepted");
+            if (!FIELD.equals(name) && !OTP.equals(name)) {
+                throw new IllegalArgumentException("unknown field; only " + FIELD + " and " + OTP + " are accepted");
             }
         }
-        JsonNode value = body.get(FIELD);
+        String otp = optionalString(body, OTP);
+        return new RefreshRequest(optionalString(body, FIELD), (otp != null) ? Secret.of(otp) : null);
+    }
+
+    private static @Nullable String optionalString(JsonNode body, String field) {
+        JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
-            return new RefreshRequest(null);
+            return null;
         }
         if (!value.isString() || value.asString().isBlank()) {
-            throw new IllegalArgumentException(FIELD + " must be a non-empty string");
+            throw new IllegalArgumentException(field + " must be a non-empty string");
         }
-        return new RefreshRequest(value.asString());
+        return value.asString();
     }
 
     @Override
     public String toString() {
-        return "RefreshRequest[rejectedSessionId=" + ((this.rejectedSessionId != null) ? "******" : "none") + "]";
+        return "RefreshRequest[rejectedSessionId=" + ((this.rejectedSessionId != null) ? "******" : "none") + ", otp="
+                + ((this.otp != null) ? "******" : "none") + "]";
     }
 }

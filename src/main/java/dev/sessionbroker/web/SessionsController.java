@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.broker.SessionLease;
+import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.config.Vendors;
 
 /**
@@ -57,7 +58,8 @@ class SessionsController {
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         boolean plain = AcceptHeader.prefersPlainText(accept);
         String rejected = (body != null) ? body.rejectedSessionId() : null;
-        return this.broker.refresh(vendor, rejected).thenApply((lease) -> answer(lease, plain));
+        Secret otp = (body != null) ? body.otp() : null;
+        return this.broker.refresh(vendor, rejected, "caller", otp).thenApply((lease) -> answer(lease, plain));
     }
 
     @DeleteMapping("/{vendor}")
