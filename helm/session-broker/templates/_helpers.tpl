@@ -34,7 +34,12 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- default (include "session-broker.fullname" .) .Values.credentials.existingSecret }}
 {{- end }}
 
-{{/* BROKER_VENDORS_<NAME>_PASSWORD for a vendor name: upper case, '-' becomes '_'. */}}
-{{- define "session-broker.passwordEnv" -}}
-{{- printf "BROKER_VENDORS_%s_PASSWORD" (. | upper | replace "-" "_") }}
+{{/* Where the credentials volume is mounted: a Spring config tree (configtree:). */}}
+{{- define "session-broker.credentialsPath" -}}
+/run/secrets/session-broker
+{{- end }}
+
+{{/* Non-empty when the pod gets credential files: vendor passwords, or a Redis password. */}}
+{{- define "session-broker.credentialFiles" -}}
+{{- if or .Values.vendors (and .Values.redis.enabled .Values.redis.existingSecret) }}true{{ end }}
 {{- end }}

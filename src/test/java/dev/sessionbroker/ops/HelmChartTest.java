@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 /**
- * What can be checked of helm/session-broker without a Helm binary on the build machine:
- * plain YAML parses, every value a template reads is declared and documented in values.yaml,
- * the example values only set declared keys, and the chart deploys the project's version.
- * Rendering and {@code helm lint} are not covered here.
+ * What can be checked of helm/session-broker without a Helm binary: plain YAML parses, every
+ * value a template reads is declared and documented in values.yaml, the sample values only
+ * set declared keys, and the chart deploys the project's version. Rendering, {@code helm lint}
+ * and the Kubernetes schemas are checked by {@code helm/ci-check.sh} with real Helm binaries,
+ * which {@code .ci/run} runs before the Maven build; {@link ChartCredentialFilesTest} starts
+ * the broker on the chart's credential files.
  */
 class HelmChartTest {
 
@@ -72,13 +75,47 @@ class HelmChartTest {
     }
 
     @Test
-    void exampleValuesSetOnlyDeclaredKeys() throws IOException {
+    void sampleValuesSetOnlyDeclaredKeys() throws IOException {
         Map<String, Object> values = load(CHART.resolve("values.yaml"));
-        Map<String, Object> example = load(CHART.resolve("ci/example-values.yaml"));
+        List<Path> samples = sampleValues();
+        assertThat(samples).extracting((file) -> file.getFileName().toString())
+            .contains("example-values.yaml", "redis-values.yaml");
 
-        List<String> unknown = new ArrayList<>();
-        collectUnknown(values, example, "", unknown);
-        assertThat(unknown).isEmpty();
+        for (Path sample : samples) {
+            List<String> unknown = new ArrayList<>();
+            collectUnknown(values, load(sample), "", unknown);
+            assertThat(unknown).as(sample.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void redisSampleScalesWithAutoscaling() throws IOException {
+        Map<String, Object> redis = load(CHART.resolve("ci/redis-values.yaml"));
+
+        assertThat(redis).extractingByKey("redis").asInstanceOf(MAP).containsEntry("enabled", true);
+        assertThat(redis).extractingByKey("autoscaling").asInstanceOf(MAP).containsEntry("enabled", true);
+    }
+
+    @Test
+    void passwordsAreNeverEnvironmentVariables() throws IOException {
+        String deployment = Files.readString(CHART.resolve("templates/deployment.yaml"));
+
+        assertThat(deployment).doesNotContain("secretKeyRef").doesNotContain("_PASSWORD");
+        assertThat(deployment).contains("- name: SPRING_CONFIG_IMPORT")
+            .contains("optional:configtree:")
+            .contains("path: broker.vendors.{{ $name }}.password")
+            .contains("defaultMode: 288");
+        assertThat(Files.readString(CHART.resolve("templates/configmap.yaml"))).doesNotContain("${");
+    }
+
+    @Test
+    void ciRunsTheChartChecksBeforeTheMavenBuild() throws IOException {
+        List<String> commands = Files.readAllLines(Path.of(".ci/run")).stream()
+            .filter((line) -> !line.isBlank() && !line.startsWith("#"))
+            .toList();
+
+        assertThat(commands).containsSubsequence("bash helm/ci-check.sh", "./mvnw -B verify");
+        assertThat(Path.of("helm/ci-check.sh")).isRegularFile();
     }
 
     @Test
@@ -96,6 +133,12 @@ class HelmChartTest {
                 .filter((file) -> !file.toString().contains("/templates/"))
                 .sorted()
                 .toList();
+        }
+    }
+
+    private static List<Path> sampleValues() throws IOException {
+        try (Stream<Path> files = Files.list(CHART.resolve("ci"))) {
+            return files.filter((file) -> file.getFileName().toString().endsWith("-values.yaml")).sorted().toList();
         }
     }
 

