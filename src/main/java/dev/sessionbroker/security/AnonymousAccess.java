@@ -1,0 +1,42 @@
+package dev.sessionbroker.security;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * The safe default of SPEC §9: without clients, anonymous callers are served only while the
+ * broker listens on loopback (127.0.0.0/8, ::1, localhost); on any other address, all
+ * interfaces included, the start-up is refused unless anonymous access is allowed explicitly.
+ */
+final class AnonymousAccess {
+
+    private AnonymousAccess() {
+    }
+
+    /** @throws InvalidClientConfigurationException if anonymous callers would be served beyond loopback */
+    static void check(Environment environment, CallerProperties properties) {
+        if (properties.security().allowAnonymous()) {
+            return;
+        }
+        String address = environment.getProperty("server.address", "");
+        if (!isLoopback(address)) {
+            throw InvalidClientConfigurationException
+                .anonymousOutsideLoopback(address.isBlank() ? "all interfaces (server.address not set)" : address);
+        }
+    }
+
+    static boolean isLoopback(String address) {
+        if (address.isBlank()) {
+            return false;
+        }
+        try {
+            // Literal addresses are not looked up; a host name is resolved as Tomcat will bind it.
+            return InetAddress.getByName(address.trim()).isLoopbackAddress();
+        }
+        catch (UnknownHostException ex) {
+            return false;
+        }
+    }
+}
