@@ -38,3 +38,8 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- define "session-broker.passwordEnv" -}}
 {{- printf "BROKER_VENDORS_%s_PASSWORD" (. | upper | replace "-" "_") }}
 {{- end }}
+
+{{/* BROKER_CLIENT_<NAME>_TOKEN_SHA256 for a client name: upper case, '-' becomes '_'. */}}
+{{- define "session-broker.tokenEnv" -}}
+{{- printf "BROKER_CLIENT_%s_TOKEN_SHA256" (. | upper | replace "-" "_") }}
+{{- end }}
