@@ -7,8 +7,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * The safe default of SPEC §9: without clients, anonymous callers are served only while the
- * broker listens on loopback (127.0.0.0/8, ::1, localhost); on any other address, all
- * interfaces included, the start-up is refused unless anonymous access is allowed explicitly.
+ * broker (and its actuator, if it has a port of its own) listens on loopback (127.0.0.0/8,
+ * ::1, localhost); on any other address, all interfaces included, the start-up is refused
+ * unless anonymous access is allowed explicitly.
  */
 final class AnonymousAccess {
 
@@ -25,6 +26,24 @@ final class AnonymousAccess {
             throw InvalidClientConfigurationException
                 .anonymousOutsideLoopback(address.isBlank() ? "all interfaces (server.address not set)" : address);
         }
+        // An actuator on a port of its own binds to management.server.address, all interfaces
+        // when not set, and the anonymous caller is an admin there (env, configprops, details).
+        if (hasOwnManagementServer(environment)) {
+            String management = environment.getProperty("management.server.address", "");
+            if (!isLoopback(management)) {
+                throw InvalidClientConfigurationException.anonymousOutsideLoopback(management.isBlank()
+                        ? "all interfaces for the actuator (management.server.port set, management.server.address not)"
+                        : management + " for the actuator (management.server.address)");
+            }
+        }
+    }
+
+    private static boolean hasOwnManagementServer(Environment environment) {
+        String port = environment.getProperty("management.server.port", "").trim();
+        if (port.isEmpty() || port.equals("-1")) {
+            return false;
+        }
+        return port.equals("0") || !port.equals(environment.getProperty("server.port", "8080").trim());
     }
 
     static boolean isLoopback(String address) {

@@ -39,6 +39,22 @@ class AnonymousAccessStartupTest {
     }
 
     @Test
+    void refusesToStartWithAnActuatorPortOnAllInterfacesWithoutClients(CapturedOutput output) {
+        assertThatException().isThrownBy(() -> start("management.server.port=0").close());
+
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+            .contains("all interfaces for the actuator");
+    }
+
+    @Test
+    void startsWithAnActuatorPortOnLoopbackWithoutClients() {
+        try (ConfigurableApplicationContext context = start("management.server.port=0",
+                "management.server.address=127.0.0.1")) {
+            assertThat(context.isRunning()).isTrue();
+        }
+    }
+
+    @Test
     void startsOnAllInterfacesWhenAnonymousAccessIsAllowedExplicitly() {
         try (ConfigurableApplicationContext context = start("server.address=0.0.0.0",
                 "broker.security.allow-anonymous=true")) {

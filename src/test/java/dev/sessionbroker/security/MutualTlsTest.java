@@ -36,6 +36,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.sessionbroker.support.DocFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Mutual TLS as the alternative to bearer tokens: the broker serves HTTPS from a Spring Boot
@@ -91,8 +92,9 @@ class MutualTlsTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("ef770427109e343e");
-        assertThat(output.getAll()).contains("audit event=session.handout client=billing vendor=alertsite "
-                + "outcome=success");
+        // The audit line is written when the asynchronous answer completes, maybe a moment later.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getAll())
+            .contains("audit event=session.handout client=billing vendor=alertsite outcome=success"));
     }
 
     @Test
