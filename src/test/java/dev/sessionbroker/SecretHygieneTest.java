@@ -55,7 +55,7 @@ class SecretHygieneTest {
             registry.add("broker.vendors." + name + ".type", () -> "alertsite");
             registry.add("broker.vendors." + name + ".base-url", () -> vendor.baseUrl() + "/" + name);
             registry.add("broker.vendors." + name + ".username", () -> "[email protected]");
-            registry.add("broker.vendors." + name + ".read-timeout", () -> "200ms");
+            registry.add("broker.vendors." + name + ".read-timeout", () -> name.equals("slow") ? "300ms" : "5s");
             registry.add("broker.vendors." + name + ".retry.max-attempts", () -> "2");
             registry.add("broker.vendors." + name + ".retry.initial-backoff", () -> "10ms");
         }

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -27,6 +28,9 @@ import dev.sessionbroker.proxy.ProxySaturatedException;
 import dev.sessionbroker.proxy.ProxyVendorException;
 import dev.sessionbroker.proxy.UnsafeProxyPathException;
 import dev.sessionbroker.store.SharedStoreUnavailableException;
+import dev.sessionbroker.security.AuthenticationRequiredException;
+import dev.sessionbroker.security.AuthenticationThrottledException;
+import dev.sessionbroker.security.ClientForbiddenException;
 import dev.sessionbroker.vendor.LoginFailure;
 
 /**
@@ -165,6 +169,38 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ex.getMessage());
         problem.setProperty("vendor", ex.vendor());
         return ResponseEntity.of(problem).build();
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationRequiredException ex) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+            .header(HttpHeaders.WWW_AUTHENTICATE, ex.challenge())
+            .body(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", ex.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> forbidden(ClientForbiddenException ex) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this client",
+                ex.getMessage());
+        if (ex.vendor() != null) {
+            problem.setProperty("vendor", ex.vendor());
+        }
+        return ResponseEntity.of(problem).build();
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> throttled(AuthenticationThrottledException ex) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+            .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+            .body(problem(HttpStatus.TOO_MANY_REQUESTS, "authentication-throttled",
+                    "Too many failed authentications", ex.getMessage()));
+    }
+
+    /** Spring Security's firewall: its message quotes the offending request, so it is not echoed. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rejectedRequest(RequestRejectedException ex) {
+        return ResponseEntity.of(problem(HttpStatus.BAD_REQUEST, "request-rejected", "Request rejected",
+                "The request path or headers contain characters or sequences the broker does not accept.")).build();
     }
 
     /** Last resort: a bug must not leak a stack trace or an exception message to callers. */

@@ -4,9 +4,11 @@ import java.time.Instant;
 
 import dev.sessionbroker.broker.SessionLease;
 import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.security.HandedOutSession;
 
 /** The JSON answer of {@code GET /sessions/{vendor}} and of a refresh. */
-record SessionView(String vendor, String type, String sessionId, Instant obtainedAt, Instant expiresAt) {
+record SessionView(String vendor, String type, String sessionId, Instant obtainedAt, Instant expiresAt)
+        implements HandedOutSession {
 
     static SessionView of(SessionLease lease, String type) {
         return new SessionView(lease.session().vendor(), type, lease.session().sessionId(),

@@ -10,6 +10,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +24,7 @@ import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.broker.SessionLease;
 import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.security.BrokerClient;
 
 /**
  * The session API of SPEC §4. Handlers return the broker's futures, so a caller waiting for
@@ -68,9 +70,13 @@ class SessionsController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Only the vendors the caller may see (all of them while no clients are configured). */
     @GetMapping(produces = JSON)
-    Map<String, List<VendorStateView>> list() {
-        return Map.of("vendors", this.broker.states().stream().map(VendorStateView::of).toList());
+    Map<String, List<VendorStateView>> list(@AuthenticationPrincipal @Nullable BrokerClient caller) {
+        return Map.of("vendors", this.broker.states().stream()
+            .filter((state) -> caller != null && caller.maySee(state.vendor()))
+            .map(VendorStateView::of)
+            .toList());
     }
 
     private ResponseEntity<?> answer(SessionLease lease, boolean plain) {

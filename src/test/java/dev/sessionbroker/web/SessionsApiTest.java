@@ -53,7 +53,7 @@ class SessionsApiTest {
             registry.add("broker.vendors." + name + ".base-url", () -> vendor.baseUrl() + "/" + name);
             registry.add("broker.vendors." + name + ".username", () -> "[email protected]");
             registry.add("broker.vendors." + name + ".password", () -> PASSWORD);
-            registry.add("broker.vendors." + name + ".read-timeout", () -> "1s");
+            registry.add("broker.vendors." + name + ".read-timeout", () -> "2s");
         }
         registry.add("broker.vendors.capped.max-lifetime", () -> "20m");
     }
@@ -331,7 +331,7 @@ class SessionsApiTest {
     @Test
     void vendorThatDoesNotAnswerInTimeIsA504() {
         vendor.stubFor(post("/alertsite/login")
-            .willReturn(okJson(read("alertsite/login-success.json")).withFixedDelay(2000)));
+            .willReturn(okJson(read("alertsite/login-success.json")).withFixedDelay(3000)));
 
         HttpResponse<String> response = this.http.get("/sessions/alertsite");
 

@@ -1,0 +1,139 @@
+package dev.sessionbroker.security;
+
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.sessionbroker.broker.Session;
+import dev.sessionbroker.broker.SessionBroker;
+
+/**
+ * Writes one {@code audit} event per session hand-out, refresh, delete and proxied call,
+ * refused ones included, once the answer is complete: event, client, vendor, outcome,
+ * status and the session's fingerprint — never the session ID or a token. Fields are SLF4J
+ * key-values, so structured logging (ECS, Logstash) shows them as fields; the message
+ * repeats them as key=value for plain-text logs.
+ */
+final class AuditFilter extends OncePerRequestFilter {
+
+    private static final Logger audit = LoggerFactory.getLogger("audit");
+
+    /** What a caller wrote in the vendor position goes into the log only if it looks like a name. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private final SessionBroker broker;
+
+    AuditFilter(SessionBroker broker) {
+        this.broker = broker;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String event = AuditedCall.eventOf(request.getMethod(), path);
+        String segment = Callers.vendorSegment(path);
+        if (event == null || segment == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String vendor = NAME.matcher(segment).matches() ? segment : "invalid";
+        AuditedCall call = AuditedCall.start(request, event, Callers.name(SecurityContextHolder.getContext()
+            .getAuthentication()), vendor);
+        if ("session.delete".equals(event)) {
+            // The session about to be dropped; read quietly, so it does not count as a use.
+            call.sessionFingerprint(cachedFingerprint(vendor));
+        }
+        boolean completed = false;
+        try {
+            chain.doFilter(request, response);
+            completed = true;
+        }
+        finally {
+            if (completed && request.isAsyncStarted()) {
+                request.getAsyncContext().addListener(new CompletionListener(call));
+            }
+            else {
+                write(call, completed ? response.getStatus() : HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            }
+        }
+    }
+
+    private void write(AuditedCall call, int status) {
+        String fingerprint = call.sessionFingerprint();
+        if (fingerprint == null && "proxy.call".equals(call.event()) && status < 400) {
+            // The proxy injects the session itself; name the one cached when the call ended
+            // (the session used, or the one that replaced it if the call was replayed).
+            fingerprint = cachedFingerprint(call.vendor());
+        }
+        String outcome = outcome(status);
+        // A refused or failed call involved no session, whatever was cached at the time.
+        String session = (fingerprint != null && status < 400) ? fingerprint : "none";
+        audit.atInfo()
+            .addKeyValue("event", call.event())
+            .addKeyValue("client", call.client())
+            .addKeyValue("vendor", call.vendor())
+            .addKeyValue("outcome", outcome)
+            .addKeyValue("status", status)
+            .addKeyValue("session", session)
+            .log("audit event={} client={} vendor={} outcome={} status={} session={}", call.event(), call.client(),
+                    call.vendor(), outcome, status, session);
+    }
+
+    private static String outcome(int status) {
+        if (status < 400) {
+            return "success";
+        }
+        return (status == 401 || status == 403 || status == 429) ? "denied" : "failed";
+    }
+
+    private @Nullable String cachedFingerprint(String vendor) {
+        for (Session session : this.broker.cachedSessions()) {
+            if (session.vendor().equals(vendor)) {
+                return session.fingerprint();
+            }
+        }
+        return null;
+    }
+
+    /** Session answers complete on another thread, after the controller's future. */
+    private final class CompletionListener implements AsyncListener {
+
+        private final AuditedCall call;
+
+        CompletionListener(AuditedCall call) {
+            this.call = call;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            HttpServletResponse response = (HttpServletResponse) event.getSuppliedResponse();
+            write(this.call, response.getStatus());
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.sessionbroker.security;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>}: one SHA-256 and one map lookup
+ * ({@link ClientDirectory}), nothing else on the session hot path. A token that matches no
+ * client is answered 401 at once and counted against the caller's address; an address that
+ * failed too often is answered 429 without the token being looked at.
+ */
+final class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final Logger audit = LoggerFactory.getLogger("audit");
+
+    private static final String BEARER = "Bearer ";
+
+    private final ClientDirectory clients;
+
+    private final AuthFailureThrottle throttle;
+
+    private final AuthMetrics metrics;
+
+    private final SecurityProblems problems;
+
+    private final SecurityContextRepository contexts;
+
+    BearerTokenFilter(ClientDirectory clients, AuthFailureThrottle throttle, AuthMetrics metrics,
+            SecurityProblems problems, SecurityContextRepository contexts) {
+        this.clients = clients;
+        this.throttle = throttle;
+        this.metrics = metrics;
+        this.problems = problems;
+        this.contexts = contexts;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        // RFC 6750 §2.1 and RFC 9110 §11.1: the scheme is case-insensitive.
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String address = request.getRemoteAddr();
+        Duration wait = this.throttle.waitFor(address);
+        if (wait != null) {
+            this.metrics.failed("throttled");
+            this.problems.throttled(request, response, wait);
+            return;
+        }
+        BrokerClient client = this.clients.authenticate(header.substring(BEARER.length()).trim());
+        if (client == null) {
+            this.throttle.recordFailure(address);
+            this.metrics.failed("invalid-token");
+            audit.atWarn()
+                .addKeyValue("event", "auth.failure")
+                .addKeyValue("remote", address)
+                .addKeyValue("reason", "invalid-token")
+                .log("audit event=auth.failure remote={} reason=invalid-token", address);
+            this.problems.invalidToken(request, response);
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new ClientAuthentication(client));
+        SecurityContextHolder.setContext(context);
+        // Kept as a request attribute (no HTTP session) for the async dispatch of the answer.
+        this.contexts.saveContext(context, request, response);
+        chain.doFilter(request, response);
+    }
+}

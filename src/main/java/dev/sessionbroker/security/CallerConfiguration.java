@@ -1,0 +1,23 @@
+package dev.sessionbroker.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import dev.sessionbroker.config.Vendors;
+
+/**
+ * The validated client directory, in every kind of application context, so that bad client
+ * configuration stops the start-up even where no web server runs.
+ */
+@Configuration(proxyBeanMethods = false)
+class CallerConfiguration {
+
+    /** Also the {@code UserDetailsService} client certificates are resolved with (CN = client name). */
+    @Bean
+    ClientDirectory clientDirectory(CallerProperties properties, Vendors vendors, Environment environment) {
+        String clientAuth = environment.getProperty("server.ssl.client-auth", "none");
+        boolean certificates = "need".equalsIgnoreCase(clientAuth) || "want".equalsIgnoreCase(clientAuth);
+        return ClientDirectory.from(properties, vendors, certificates);
+    }
+}

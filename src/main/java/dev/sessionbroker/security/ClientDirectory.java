@@ -1,0 +1,176 @@
+package dev.sessionbroker.security;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+
+import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.config.Vendors;
+
+/**
+ * The configured clients, validated once at start-up, with a token index built for the hot
+ * path: authenticating a bearer token costs one SHA-256 and one map lookup.
+ */
+public final class ClientDirectory implements UserDetailsService {
+
+    /** Client names appear in audit lines and metric tags: the same rule as vendor names. */
+    private static final Pattern CLIENT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+
+    /** Metric tags for callers that are not a client: they must not collide with one. */
+    private static final Set<String> RESERVED = Set.of("anonymous", "unknown");
+
+    private final Map<String, BrokerClient> byName;
+
+    /**
+     * Keyed by the first 8 bytes of the digest: the lookup itself then compares no secret
+     * material byte by byte, and the whole digest is compared in constant time afterwards.
+     */
+    private final Map<Long, TokenDigest> byTokenPrefix;
+
+    private ClientDirectory(Map<String, BrokerClient> byName, Map<Long, TokenDigest> byTokenPrefix) {
+        this.byName = Collections.unmodifiableMap(byName);
+        this.byTokenPrefix = Map.copyOf(byTokenPrefix);
+    }
+
+    /**
+     * @param clientCertificates whether the server asks for client certificates, so that a
+     * client without a token can still authenticate
+     * @throws InvalidClientConfigurationException naming the client and key of the first bad entry
+     */
+    public static ClientDirectory from(CallerProperties properties, Vendors vendors, boolean clientCertificates) {
+        Map<String, BrokerClient> byName = new LinkedHashMap<>();
+        Map<Long, TokenDigest> byToken = new HashMap<>();
+        properties.clients().forEach((name, client) -> {
+            BrokerClient resolved = resolve(name, client, vendors);
+            byName.put(name, resolved);
+            byte[] digest = digest(name, client.tokenSha256(), clientCertificates);
+            if (digest != null) {
+                TokenDigest earlier = byToken.putIfAbsent(prefix(digest), new TokenDigest(digest, resolved));
+                if (earlier != null) {
+                    throw InvalidClientConfigurationException.client(name, key(name, "token-sha256"),
+                            "is also the digest of client '" + earlier.client().name() + "': every client needs its own token");
+                }
+            }
+        });
+        return new ClientDirectory(byName, byToken);
+    }
+
+    /** The client this bearer token belongs to, or null. */
+    public @Nullable BrokerClient authenticate(String token) {
+        byte[] digest = sha256(token);
+        TokenDigest candidate = this.byTokenPrefix.get(prefix(digest));
+        if (candidate == null) {
+            return null;
+        }
+        // Constant time: how long this takes must not tell how much of the digest matched.
+        return MessageDigest.isEqual(candidate.digest(), digest) ? candidate.client() : null;
+    }
+
+    /** A client certificate's CN is a client name (mutual TLS). */
+    @Override
+    public BrokerClient loadUserByUsername(String name) {
+        BrokerClient client = this.byName.get(name);
+        if (client == null) {
+            throw new UsernameNotFoundException("No client named by the certificate's CN");
+        }
+        return client;
+    }
+
+    public boolean isEmpty() {
+        return this.byName.isEmpty();
+    }
+
+    public Set<String> names() {
+        return this.byName.keySet();
+    }
+
+    private static BrokerClient resolve(String name, CallerProperties.Client client, Vendors vendors) {
+        if (!CLIENT_NAME.matcher(name).matches()) {
+            throw InvalidClientConfigurationException.client(name, "broker.clients." + name,
+                    "is not a valid client name: use 1 to 63 lower-case letters, digits and '-'");
+        }
+        if (RESERVED.contains(name)) {
+            throw InvalidClientConfigurationException.client(name, "broker.clients." + name,
+                    "is reserved for callers that are not a client (metric tags); choose another name");
+        }
+        List<String> listed = (client.vendors() != null) ? client.vendors() : List.of();
+        if (listed.isEmpty() && !client.admin()) {
+            throw InvalidClientConfigurationException.client(name, key(name, "vendors"),
+                    "is required: the vendor names this client may use, or \"*\" for all");
+        }
+        if (listed.contains("*")) {
+            if (listed.size() > 1) {
+                throw InvalidClientConfigurationException.client(name, key(name, "vendors"),
+                        "mixes \"*\" with vendor names: use either \"*\" or a list of vendors");
+            }
+            return new BrokerClient(name, Set.of(), true, client.admin());
+        }
+        Set<String> allowed = new LinkedHashSet<>();
+        for (int i = 0; i < listed.size(); i++) {
+            String vendor = listed.get(i).trim();
+            if (vendors.find(vendor) == null) {
+                throw InvalidClientConfigurationException.client(name, key(name, "vendors[" + i + "]"),
+                        "'" + vendor + "' is not a configured vendor (configured: "
+                                + vendors.all().stream().map(VendorSettings::name).toList() + ")");
+            }
+            allowed.add(vendor);
+        }
+        return new BrokerClient(name, allowed, false, client.admin());
+    }
+
+    private static byte @Nullable [] digest(String name, @Nullable String tokenSha256, boolean clientCertificates) {
+        if (tokenSha256 == null || tokenSha256.isBlank()) {
+            if (clientCertificates) {
+                return null;
+            }
+            throw InvalidClientConfigurationException.client(name, key(name, "token-sha256"),
+                    "is required (the hex SHA-256 of the client's bearer token), unless clients "
+                            + "authenticate with certificates (server.ssl.client-auth=need)");
+        }
+        String hex = tokenSha256.trim();
+        if (!SHA256_HEX.matcher(hex).matches()) {
+            // Not echoed: someone may have pasted the token itself here.
+            throw InvalidClientConfigurationException.client(name, key(name, "token-sha256"),
+                    "is not a hex SHA-256 digest: 64 hex digits, from echo -n \"$TOKEN\" | sha256sum "
+                            + "(the token itself never goes into configuration)");
+        }
+        return HexFormat.of().parseHex(hex.toLowerCase());
+    }
+
+    private static String key(String client, String property) {
+        return "broker.clients." + client + "." + property;
+    }
+
+    private static long prefix(byte[] digest) {
+        return ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
+    }
+
+    static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("Every JVM has SHA-256", ex);
+        }
+    }
+
+    private record TokenDigest(byte[] digest, BrokerClient client) {
+    }
+}

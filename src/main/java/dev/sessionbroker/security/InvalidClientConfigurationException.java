@@ -1,0 +1,45 @@
+package dev.sessionbroker.security;
+
+/**
+ * Caller configuration the broker refuses to start with. Carries the full property key and
+ * what to do, so that {@link InvalidClientConfigurationFailureAnalyzer} can tell the
+ * operator which line to fix.
+ */
+public class InvalidClientConfigurationException extends RuntimeException {
+
+    private final String key;
+
+    private final String action;
+
+
+    private InvalidClientConfigurationException(String message, String key, String action) {
+        super(message);
+        this.key = key;
+        this.action = action;
+    }
+
+    /** A client entry that cannot work, naming the client and the key to fix. */
+    static InvalidClientConfigurationException client(String client, String key, String problem) {
+        return new InvalidClientConfigurationException("Client '" + client + "': " + key + " " + problem, key,
+                "Fix " + key + " for client '" + client + "' in your configuration "
+                        + "(application.yaml, environment variables or mounted secrets).");
+    }
+
+    /** The broker would listen on a non-loopback address with nobody to authenticate. */
+    static InvalidClientConfigurationException anonymousOutsideLoopback(String address) {
+        return new InvalidClientConfigurationException("The broker listens on " + address
+                + " (not loopback) and broker.clients is empty: anyone who can reach it could take "
+                + "every vendor's session.", "broker.clients",
+                "Configure broker.clients (see docs/security.md), or listen on loopback only "
+                        + "(server.address=127.0.0.1), or, if a network policy already restricts the "
+                        + "callers, set broker.security.allow-anonymous=true explicitly.");
+    }
+
+    public String key() {
+        return this.key;
+    }
+
+    public String action() {
+        return this.action;
+    }
+}

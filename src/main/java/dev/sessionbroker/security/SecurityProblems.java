@@ -1,0 +1,88 @@
+package dev.sessionbroker.security;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Answers refusals that happen in the security filters, before any controller, by handing
+ * them to Spring MVC's exception resolvers: the application's one
+ * {@code @RestControllerAdvice} turns them into problem details like every other failure.
+ * Counts each refusal in {@code broker.auth.denials}.
+ */
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+
+    private final HandlerExceptionResolver resolver;
+
+    private final AuthMetrics metrics;
+
+    SecurityProblems(HandlerExceptionResolver resolver, AuthMetrics metrics) {
+        this.resolver = resolver;
+        this.metrics = metrics;
+    }
+
+    /** No credentials (or an unknown certificate CN) on a request that needs them. */
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+            throws IOException {
+        this.metrics.denied(AuthMetrics.NO_CLIENT, vendorTag(request));
+        resolve(request, response, new AuthenticationRequiredException(false));
+    }
+
+    /** A bearer token that matches no client. */
+    void invalidToken(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        this.metrics.denied(AuthMetrics.UNKNOWN_CLIENT, vendorTag(request));
+        resolve(request, response, new AuthenticationRequiredException(true));
+    }
+
+    /** A token sent while its address is backing off after failed authentications. */
+    void throttled(HttpServletRequest request, HttpServletResponse response, Duration wait)
+            throws IOException {
+        this.metrics.denied(AuthMetrics.UNKNOWN_CLIENT, vendorTag(request));
+        resolve(request, response, new AuthenticationThrottledException(wait));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+            throws IOException {
+        String client = Callers.name(SecurityContextHolder.getContext().getAuthentication());
+        String vendor = (ex instanceof AuthorizationDeniedException denied
+                && denied.getAuthorizationResult() instanceof VendorAccess.VendorDecision decision) ? decision.vendor()
+                        : null;
+        this.metrics.denied(client, (vendor != null) ? vendor : AuthMetrics.NO_VENDOR);
+        resolve(request, response, new ClientForbiddenException(client, vendor));
+    }
+
+    /** Spring Security's firewall refused the request line (encoded slashes, "..", NUL, ...). */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
+            throws IOException {
+        resolve(request, response, ex);
+    }
+
+    private static String vendorTag(HttpServletRequest request) {
+        String segment = Callers.vendorSegment(request.getRequestURI().substring(request.getContextPath().length()));
+        return (segment != null) ? segment : AuthMetrics.NO_VENDOR;
+    }
+
+    private void resolve(HttpServletRequest request, HttpServletResponse response, RuntimeException problem)
+            throws IOException {
+        if (this.resolver.resolveException(request, response, null, problem) == null) {
+            // Only if the advice were missing: still refuse, never let the request through.
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.sessionbroker.security;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.x509.SubjectX500PrincipalExtractor;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import dev.sessionbroker.broker.SessionBroker;
+import dev.sessionbroker.config.Vendors;
+
+/**
+ * The one security filter chain. Sessions and proxy calls are per vendor ({@link VendorAccess});
+ * the probes and the bare health status are open; every other actuator endpoint is for admin
+ * clients (health details too, through {@code show-details: when-authorized}, role ADMIN).
+ * Without clients every caller is the anonymous all-vendor admin, as before this chain
+ * existed — and only on loopback unless allowed explicitly.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class WebSecurityConfiguration {
+
+    @Bean
+    AuthFailureThrottle authFailureThrottle(Ticker ticker) {
+        return new AuthFailureThrottle(ticker);
+    }
+
+    @Bean
+    AuthMetrics authMetrics(MeterRegistry registry, Vendors vendors, ClientDirectory clients) {
+        return new AuthMetrics(registry, vendors, clients.names());
+    }
+
+    /** Also the firewall's {@code RequestRejectedHandler}, picked up by Spring Security as a bean. */
+    @Bean
+    SecurityProblems securityProblems(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
+            AuthMetrics metrics) {
+        return new SecurityProblems(resolver, metrics);
+    }
+
+    @Bean
+    SecurityFilterChain brokerSecurity(HttpSecurity http, ClientDirectory clients, CallerProperties properties,
+            Environment environment, AuthFailureThrottle throttle, AuthMetrics metrics, SecurityProblems problems,
+            SessionBroker broker) throws Exception {
+        // No HTTP session, ever: the context lives in a request attribute, which also carries
+        // it to the asynchronous dispatch of a session answer.
+        SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
+        http.securityContext((context) -> context.securityContextRepository(contexts))
+            .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            // Callers send their credentials explicitly on each request; no cookie a browser
+            // could replay cross-site exists, so there is nothing for CSRF tokens to protect.
+            .csrf((csrf) -> csrf.disable())
+            // Proxied answers must reach the caller as the vendor sent them, and session
+            // answers set Cache-Control: no-store themselves.
+            .headers((headers) -> headers.disable())
+            .requestCache((cache) -> cache.disable())
+            .logout((logout) -> logout.disable())
+            .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
+                .accessDeniedHandler(problems))
+            .authorizeHttpRequests((requests) -> requests
+                // The REQUEST dispatch was authorized; the answer's own dispatches need not be.
+                .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                // The demo profile's vendor emulators: the broker logs in to them itself, with
+                // no client token. Without the demo profile nothing answers there (404).
+                .requestMatchers("/emulator/**").permitAll()
+                .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(BrokerClient.ADMIN_ROLE)
+                .requestMatchers(HttpMethod.GET, "/sessions").authenticated()
+                .requestMatchers(HttpMethod.POST, "/sessions/{vendor}/refresh").access(VendorAccess.manage())
+                .requestMatchers(HttpMethod.DELETE, "/sessions/{vendor}").access(VendorAccess.manage())
+                .requestMatchers("/sessions/{vendor}", "/proxy/{vendor}", "/proxy/{vendor}/**")
+                .access(VendorAccess.use())
+                .anyRequest().authenticated())
+            .addFilterBefore(new AuditFilter(broker), ExceptionTranslationFilter.class);
+        if (clients.isEmpty()) {
+            AnonymousAccess.check(environment, properties);
+            http.addFilterBefore(new AnonymousClientFilter(contexts), AnonymousAuthenticationFilter.class);
+        }
+        else {
+            http.addFilterBefore(new BearerTokenFilter(clients, throttle, metrics, problems, contexts),
+                    AnonymousAuthenticationFilter.class);
+            if (isClientAuthOn(environment)) {
+                http.x509((x509) -> x509.x509PrincipalExtractor(new SubjectX500PrincipalExtractor())
+                    .userDetailsService(clients));
+            }
+        }
+        return http.build();
+    }
+
+    private static boolean isClientAuthOn(Environment environment) {
+        String clientAuth = environment.getProperty("server.ssl.client-auth", "none");
+        return "need".equalsIgnoreCase(clientAuth) || "want".equalsIgnoreCase(clientAuth);
+    }
+}
