@@ -62,6 +62,10 @@ public final class Harness {
                     List<Callers.Answer> answers = Callers.fire(broker.port, n, Callers.get("/sessions/" + vendor), 30_000);
                     System.out.println("herd n=" + n + " repeat=" + r + " vendor_logins=" + stub.logins(vendor) + " "
                             + describe(answers) + " login_ms=" + LOGIN_MILLIS);
+                    // The same N callers once the session is cached: what the server needs to answer N at once.
+                    List<Callers.Answer> cached = Callers.fire(broker.port, n, Callers.get("/sessions/" + vendor), 30_000);
+                    System.out.println("herd-cached n=" + n + " repeat=" + r + " vendor_logins=" + stub.logins(vendor)
+                            + " " + describe(cached));
                 }
             }
         }
@@ -157,6 +161,9 @@ public final class Harness {
                             + startup.toMillis() + " vendor_logins=" + stub.totalLogins() + " rss=" + rss.replace(" ", "")
                             + " rss_after_full_gc=" + rssAfterGc.replace(" ", "") + " threads=" + threads
                             + " heap_used_after_full_gc=" + heapUsed(broker.jcmd("GC.heap_info")));
+                    // What the live heap is made of, to find the per-vendor cost.
+                    Files.writeString(results.resolve("footprint-" + count + "-r" + r + ".histogram.txt"),
+                            broker.jcmd("GC.class_histogram"));
                 }
             }
         }
