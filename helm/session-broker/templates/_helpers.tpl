@@ -41,10 +41,7 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 
 {{/* Non-empty when the pod gets credential files: vendor passwords, or a Redis password. */}}
 {{- define "session-broker.credentialFiles" -}}
-{{- if or .Values.vendors (and .Values.redis.enabled .Values.redis.existingSecret) }}true{{ end }}
+{{- if or .Values.vendors .Values.clients (and .Values.redis.enabled .Values.redis.existingSecret) }}true{{ end }}
 {{- end }}
 
-{{/* BROKER_CLIENT_<NAME>_TOKEN_SHA256 for a client name: upper case, '-' becomes '_'. */}}
-{{- define "session-broker.tokenEnv" -}}
-{{- printf "BROKER_CLIENT_%s_TOKEN_SHA256" (. | upper | replace "-" "_") }}
-{{- end }}
+

@@ -59,6 +59,14 @@ public class SessionBroker {
     /** The current session of a vendor, logging in first if there is none. Counts as a use. */
     public CompletableFuture<SessionLease> lease(String vendor) {
         VendorSettings settings = settings(vendor);
+        CompletableFuture<Session> cached = this.sessions.getIfPresent(vendor);
+        if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
+            // The hot path of every caller: no loader to build and no future to chain.
+            Session session = cached.join();
+            this.listener.sessionRequested(vendor, "hit");
+            this.source.used(session);
+            return CompletableFuture.completedFuture(lease(session));
+        }
         boolean[] started = new boolean[1];
         CompletableFuture<Session> session = this.sessions.get(vendor, (name, executor) -> {
             started[0] = true;

@@ -27,8 +27,8 @@ import dev.sessionbroker.config.Vendors;
 import dev.sessionbroker.security.BrokerClient;
 
 /**
- * The session API of SPEC §4. Handlers return the broker's futures, so a caller waiting for
- * a vendor login holds no servlet thread.
+ * The session API of SPEC §4. A caller who must wait for a vendor login gets the broker's
+ * future, so it holds no servlet thread; a cached session is answered at once.
  */
 @RestController
 @RequestMapping("/sessions")
@@ -47,21 +47,21 @@ class SessionsController {
         this.vendors = vendors;
     }
 
+    /** @return a {@link ResponseEntity}, or a {@link CompletableFuture} of one while a login is under way */
     @GetMapping(path = "/{vendor}", produces = { JSON, TEXT })
-    CompletableFuture<ResponseEntity<?>> session(@PathVariable @VendorName String vendor,
+    Object session(@PathVariable @VendorName String vendor,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        boolean plain = AcceptHeader.prefersPlainText(accept);
-        return this.broker.lease(vendor).thenApply((lease) -> answer(lease, plain));
+        return respond(this.broker.lease(vendor), AcceptHeader.prefersPlainText(accept));
     }
 
+    /** @return a {@link ResponseEntity}, or a {@link CompletableFuture} of one while a login is under way */
     @PostMapping(path = "/{vendor}/refresh", produces = { JSON, TEXT })
-    CompletableFuture<ResponseEntity<?>> refresh(@PathVariable @VendorName String vendor,
+    Object refresh(@PathVariable @VendorName String vendor,
             @RequestBody(required = false) @Nullable RefreshRequest body,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        boolean plain = AcceptHeader.prefersPlainText(accept);
         String rejected = (body != null) ? body.rejectedSessionId() : null;
         Secret otp = (body != null) ? body.otp() : null;
-        return this.broker.refresh(vendor, rejected, "caller", otp).thenApply((lease) -> answer(lease, plain));
+        return respond(this.broker.refresh(vendor, rejected, "caller", otp), AcceptHeader.prefersPlainText(accept));
     }
 
     @DeleteMapping("/{vendor}")
@@ -77,6 +77,18 @@ class SessionsController {
             .filter((state) -> caller != null && caller.maySee(state.vendor()))
             .map(VendorStateView::of)
             .toList());
+    }
+
+    /**
+     * Handing Spring MVC a future that is already complete still costs an async dispatch: a
+     * second pass through the filters and the dispatcher on every cached answer, for nothing.
+     * Failures always take the future, so the advice maps them as before.
+     */
+    private Object respond(CompletableFuture<SessionLease> lease, boolean plain) {
+        if (lease.isDone() && !lease.isCompletedExceptionally()) {
+            return answer(lease.join(), plain);
+        }
+        return lease.thenApply((done) -> answer(done, plain));
     }
 
     private ResponseEntity<?> answer(SessionLease lease, boolean plain) {
