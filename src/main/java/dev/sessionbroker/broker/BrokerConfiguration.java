@@ -2,8 +2,6 @@ package dev.sessionbroker.broker;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -18,7 +16,6 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import dev.sessionbroker.config.BrokerProperties;
 import dev.sessionbroker.config.Vendors;
-import dev.sessionbroker.vendor.VendorClient;
 import dev.sessionbroker.vendor.VendorClients;
 
 /**
@@ -62,15 +59,18 @@ class BrokerConfiguration {
     }
 
     @Bean
-    SessionBroker sessionBroker(Vendors vendors, VendorClients vendorClients, ExecutorService vendorLoginExecutor,
+    LoginClients loginClients(Vendors vendors, VendorClients vendorClients) {
+        return new LoginClients(vendors, vendorClients);
+    }
+
+    @Bean
+    SessionBroker sessionBroker(Vendors vendors, LoginClients loginClients, ExecutorService vendorLoginExecutor,
             Sleeper sleeper, Clock clock, Ticker ticker, ObjectProvider<BrokerListener> listeners,
             ObjectProvider<SessionSourceFactory> sharedStore) {
         BrokerListener listener = new CompositeBrokerListener(listeners.orderedStream().toList());
-        Map<String, VendorClient> clients = new LinkedHashMap<>();
-        vendors.all().forEach((settings) -> clients.put(settings.name(), vendorClients.create(settings)));
         LoginHistory history = new LoginHistory();
         CoolDowns coolDowns = new CoolDowns(clock);
-        LoginAttempts logins = new LoginAttempts(clients, history, coolDowns, vendorLoginExecutor, sleeper, clock,
+        LoginAttempts logins = new LoginAttempts(loginClients.byName(), history, coolDowns, vendorLoginExecutor, sleeper, clock,
                 ticker, listener);
         SessionSourceFactory factory = sharedStore.getIfAvailable();
         SessionSource source = (factory != null) ? factory.create(logins, coolDowns) : new LocalSessionSource(logins);
@@ -79,7 +79,7 @@ class BrokerConfiguration {
 
     /** Ends cached sessions at vendors that document a logout, within 5 s, on shutdown. */
     @Bean
-    ShutdownLogout shutdownLogout(SessionBroker sessionBroker, Vendors vendors, VendorClients vendorClients) {
-        return new ShutdownLogout(sessionBroker, vendors, vendorClients, Duration.ofSeconds(5));
+    ShutdownLogout shutdownLogout(SessionBroker sessionBroker, LoginClients loginClients) {
+        return new ShutdownLogout(sessionBroker, loginClients.byName(), Duration.ofSeconds(5));
     }
 }

@@ -1,7 +1,6 @@
 package dev.sessionbroker.broker;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,9 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
-import dev.sessionbroker.config.Vendors;
 import dev.sessionbroker.vendor.VendorClient;
-import dev.sessionbroker.vendor.VendorClients;
 
 /**
  * Logs out the cached sessions when the broker stops, for the vendors that document a logout
@@ -37,16 +34,16 @@ final class ShutdownLogout implements SmartLifecycle {
 
     private final SessionBroker broker;
 
-    private final Map<String, VendorClient> clients = new LinkedHashMap<>();
+    private final Map<String, VendorClient> clients;
 
     private final Duration timeout;
 
     private volatile boolean running;
 
-    ShutdownLogout(SessionBroker broker, Vendors vendors, VendorClients vendorClients, Duration timeout) {
+    ShutdownLogout(SessionBroker broker, Map<String, VendorClient> clients, Duration timeout) {
         this.broker = broker;
+        this.clients = clients;
         this.timeout = timeout;
-        vendors.all().forEach((vendor) -> this.clients.put(vendor.name(), vendorClients.create(vendor)));
     }
 
     @Override

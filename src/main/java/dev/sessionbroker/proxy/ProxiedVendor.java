@@ -1,6 +1,7 @@
 package dev.sessionbroker.proxy;
 
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,12 +13,13 @@ import dev.sessionbroker.config.VendorSettings;
  * Everything the proxy needs for one vendor, built once at start-up.
  *
  * @param settings the vendor
- * @param requestFactory its HTTP client (timeouts, SSL bundle, pool)
+ * @param requestFactory its HTTP client (timeouts, SSL bundle, pool), built on the first
+ * proxied call: most vendors are never proxied, and each client holds a connection pool
  * @param injection where the session goes, or null if none is known (a generic vendor
  * without {@code session-injection})
  * @param detector how the vendor says a session is no longer valid
  * @param inFlight the bulkhead: permits for concurrent proxied calls
  */
-record ProxiedVendor(VendorSettings settings, ClientHttpRequestFactory requestFactory,
+record ProxiedVendor(VendorSettings settings, Supplier<ClientHttpRequestFactory> requestFactory,
         @Nullable SessionInjection injection, ExpiredSessionDetector detector, Semaphore inFlight) {
 }

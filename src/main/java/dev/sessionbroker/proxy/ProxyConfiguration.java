@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 
 import dev.sessionbroker.broker.BrokerListener;
 import dev.sessionbroker.broker.CompositeBrokerListener;
@@ -36,7 +37,7 @@ class ProxyConfiguration {
         long bufferLimit = properties.maxReplayBody().toBytes();
         for (VendorSettings vendor : vendors.all()) {
             proxied.put(vendor.name(), new ProxiedVendor(vendor,
-                    clients.requestFactory(vendor, properties.maxConcurrentPerVendor()),
+                    SingletonSupplier.of(() -> clients.requestFactory(vendor, properties.maxConcurrentPerVendor())),
                     injection(vendor, jsonMapper), detector(vendor, jsonMapper, bufferLimit),
                     new Semaphore(properties.maxConcurrentPerVendor())));
         }

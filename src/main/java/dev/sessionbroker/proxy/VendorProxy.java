@@ -94,7 +94,7 @@ public class VendorProxy {
 
     private static ClientHttpResponse send(ProxiedVendor vendor, OutgoingCall call) throws IOException {
         try {
-            ClientHttpRequest request = vendor.requestFactory().createRequest(call.uri(), call.method());
+            ClientHttpRequest request = vendor.requestFactory().get().createRequest(call.uri(), call.method());
             request.getHeaders().putAll(call.headers());
             if (call.body().isReplayable()) {
                 if (!call.body().isEmpty()) {
