@@ -1,7 +1,5 @@
 package dev.sessionbroker.web;
 
-import java.net.URI;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,56 +42,48 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    private static final String TYPE_BASE = "urn:session-broker:problem:";
-
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unknownVendor(UnknownVendorException ex) {
-        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-vendor", "Unknown vendor", ex.getMessage());
-        problem.setProperty("vendor", ex.vendor());
-        return ResponseEntity.of(problem).build();
+        return ProblemAnswer.of(HttpStatus.NOT_FOUND, "unknown-vendor", "Unknown vendor", ex.getMessage())
+            .with("vendor", ex.vendor())
+            .build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> loginFailed(LoginFailure failure) {
-        ProblemDetail problem = switch (failure.kind()) {
-            case "rejected" -> problem(HttpStatus.BAD_GATEWAY, "login-rejected", "Vendor rejected the login",
+        ProblemAnswer answer = switch (failure.kind()) {
+            case "rejected" -> ProblemAnswer.of(HttpStatus.BAD_GATEWAY, "login-rejected", "Vendor rejected the login",
                     failure.getMessage());
-            case "timeout" -> problem(HttpStatus.GATEWAY_TIMEOUT, "vendor-timeout", "Vendor did not answer in time",
+            case "timeout" -> ProblemAnswer.of(HttpStatus.GATEWAY_TIMEOUT, "vendor-timeout",
+                    "Vendor did not answer in time", failure.getMessage());
+            case "transient" -> ProblemAnswer.of(HttpStatus.BAD_GATEWAY, "vendor-unavailable", "Vendor unavailable",
                     failure.getMessage());
-            case "transient" -> problem(HttpStatus.BAD_GATEWAY, "vendor-unavailable", "Vendor unavailable",
-                    failure.getMessage());
-            default -> problem(HttpStatus.BAD_GATEWAY, "unusable-answer", "Vendor answer not understood",
+            default -> ProblemAnswer.of(HttpStatus.BAD_GATEWAY, "unusable-answer", "Vendor answer not understood",
                     failure.getMessage());
         };
-        problem.setProperty("vendor", failure.vendor());
+        answer.with("vendor", failure.vendor());
         if (failure instanceof LoginFailure.Rejected rejected) {
-            problem.setProperty("vendorStatus", rejected.vendorStatus());
-            if (rejected.vendorMessage() != null) {
-                problem.setProperty("vendorMessage", rejected.vendorMessage());
-            }
+            answer.with("vendorStatus", rejected.vendorStatus()).with("vendorMessage", rejected.vendorMessage());
         }
-        return ResponseEntity.of(problem).build();
+        return answer.build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> coolingDown(VendorCoolingDownException ex) {
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "vendor-cooling-down",
-                "Vendor in cool-down after a rejected login", ex.getMessage());
-        problem.setProperty("vendor", ex.vendor());
-        problem.setProperty("coolDownUntil", ex.until());
-        problem.setProperty("vendorStatus", ex.rejection().vendorStatus());
-        if (ex.rejection().vendorMessage() != null) {
-            problem.setProperty("vendorMessage", ex.rejection().vendorMessage());
-        }
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        return ProblemAnswer.of(HttpStatus.SERVICE_UNAVAILABLE, "vendor-cooling-down",
+                "Vendor in cool-down after a rejected login", ex.getMessage())
+            .with("vendor", ex.vendor())
+            .with("coolDownUntil", ex.until())
+            .with("vendorStatus", ex.rejection().vendorStatus())
+            .with("vendorMessage", ex.rejection().vendorMessage())
             .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
-            .body(problem);
+            .build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException ex) {
-        return ResponseEntity.of(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
-                ex.getMessage())).build();
+        return ProblemAnswer.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
+                ex.getMessage()).build();
     }
 
     /**
@@ -106,115 +96,101 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getMostSpecificCause();
         String detail = (cause instanceof IllegalArgumentException) ? "Invalid request body: " + cause.getMessage()
                 : "The request body is not valid JSON of the expected shape.";
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-body", "Invalid request body", detail);
-        return handleExceptionInternal(ex, problem, headers, status, request);
+        return handleExceptionInternal(ex,
+                ProblemAnswer.of(HttpStatus.BAD_REQUEST, "invalid-body", "Invalid request body", detail).detail(),
+                headers, status, request);
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-vendor-name", "Invalid vendor name",
-                "A vendor name is 1 to 63 lower-case letters, digits or '-'.");
-        return handleExceptionInternal(ex, problem, headers, status, request);
+        return handleExceptionInternal(ex, ProblemAnswer.of(HttpStatus.BAD_REQUEST, "invalid-vendor-name",
+                "Invalid vendor name", "A vendor name is 1 to 63 lower-case letters, digits or '-'.").detail(), headers,
+                status, request);
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unsafeProxyPath(UnsafeProxyPathException ex) {
-        return ResponseEntity.of(problem(HttpStatus.BAD_REQUEST, "unsafe-proxy-path", "Path not allowed",
-                ex.getMessage())).build();
+        return ProblemAnswer.of(HttpStatus.BAD_REQUEST, "unsafe-proxy-path", "Path not allowed", ex.getMessage())
+            .build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> proxyBody(ProxyBodyException ex) {
-        return ResponseEntity.of(problem(HttpStatus.BAD_REQUEST, "invalid-proxy-body", "Request body not usable",
-                ex.getMessage())).build();
+        return ProblemAnswer.of(HttpStatus.BAD_REQUEST, "invalid-proxy-body", "Request body not usable",
+                ex.getMessage()).build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> proxyNotConfigured(ProxyNotConfiguredException ex) {
-        ProblemDetail problem = problem(HttpStatus.NOT_IMPLEMENTED, "proxy-not-configured",
-                "Vendor cannot be proxied", ex.getMessage());
-        problem.setProperty("vendor", ex.vendor());
-        return ResponseEntity.of(problem).build();
+        return ProblemAnswer.of(HttpStatus.NOT_IMPLEMENTED, "proxy-not-configured", "Vendor cannot be proxied",
+                ex.getMessage()).with("vendor", ex.vendor()).build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> proxySaturated(ProxySaturatedException ex) {
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "proxy-saturated",
-                "Too many proxied calls in flight", ex.getMessage());
-        problem.setProperty("vendor", ex.vendor());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+        return ProblemAnswer.of(HttpStatus.SERVICE_UNAVAILABLE, "proxy-saturated", "Too many proxied calls in flight",
+                ex.getMessage()).with("vendor", ex.vendor()).header(HttpHeaders.RETRY_AFTER, "1").build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> proxyVendor(ProxyVendorException ex) {
-        ProblemDetail problem = ex.isTimeout()
-                ? problem(HttpStatus.GATEWAY_TIMEOUT, "vendor-timeout", "Vendor did not answer in time", ex.getMessage())
-                : problem(HttpStatus.BAD_GATEWAY, "vendor-unavailable", "Vendor unavailable", ex.getMessage());
-        problem.setProperty("vendor", ex.vendor());
-        return ResponseEntity.of(problem).build();
+        ProblemAnswer answer = ex.isTimeout()
+                ? ProblemAnswer.of(HttpStatus.GATEWAY_TIMEOUT, "vendor-timeout", "Vendor did not answer in time",
+                        ex.getMessage())
+                : ProblemAnswer.of(HttpStatus.BAD_GATEWAY, "vendor-unavailable", "Vendor unavailable", ex.getMessage());
+        return answer.with("vendor", ex.vendor()).build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> sharedStoreUnavailable(SharedStoreUnavailableException ex) {
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "shared-store-unavailable",
-                "Shared session store unavailable", ex.getMessage());
-        problem.setProperty("vendor", ex.vendor());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        return ProblemAnswer.of(HttpStatus.SERVICE_UNAVAILABLE, "shared-store-unavailable",
+                "Shared session store unavailable", ex.getMessage())
+            .with("vendor", ex.vendor())
+            .header(HttpHeaders.RETRY_AFTER, "5")
+            .build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> otpNotSupported(OneTimePasswordNotSupportedException ex) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "otp-not-supported", "One-time password not supported",
-                ex.getMessage());
-        problem.setProperty("vendor", ex.vendor());
-        return ResponseEntity.of(problem).build();
+        return ProblemAnswer.of(HttpStatus.BAD_REQUEST, "otp-not-supported", "One-time password not supported",
+                ex.getMessage()).with("vendor", ex.vendor()).build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationRequiredException ex) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        return ProblemAnswer.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", ex.getMessage())
             .header(HttpHeaders.WWW_AUTHENTICATE, ex.challenge())
-            .body(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", ex.getMessage()));
+            .build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> forbidden(ClientForbiddenException ex) {
-        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this client",
-                ex.getMessage());
-        if (ex.vendor() != null) {
-            problem.setProperty("vendor", ex.vendor());
-        }
-        return ResponseEntity.of(problem).build();
+        return ProblemAnswer.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this client", ex.getMessage())
+            .with("vendor", ex.vendor())
+            .build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> throttled(AuthenticationThrottledException ex) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        return ProblemAnswer.of(HttpStatus.TOO_MANY_REQUESTS, "authentication-throttled",
+                "Too many failed authentications", ex.getMessage())
             .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
-            .body(problem(HttpStatus.TOO_MANY_REQUESTS, "authentication-throttled",
-                    "Too many failed authentications", ex.getMessage()));
+            .build();
     }
 
     /** Spring Security's firewall: its message quotes the offending request, so it is not echoed. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> rejectedRequest(RequestRejectedException ex) {
-        return ResponseEntity.of(problem(HttpStatus.BAD_REQUEST, "request-rejected", "Request rejected",
-                "The request path or headers contain characters or sequences the broker does not accept.")).build();
+        return ProblemAnswer.of(HttpStatus.BAD_REQUEST, "request-rejected", "Request rejected",
+                "The request path or headers contain characters or sequences the broker does not accept.").build();
     }
 
     /** Last resort: a bug must not leak a stack trace or an exception message to callers. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
         log.error("Unexpected error while handling a request", ex);
-        return ResponseEntity.of(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The broker failed unexpectedly; the error is logged.")).build();
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(title);
-        return problem;
+        return ProblemAnswer.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The broker failed unexpectedly; the error is logged.").build();
     }
 }

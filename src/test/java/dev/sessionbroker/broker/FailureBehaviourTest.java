@@ -215,7 +215,7 @@ class FailureBehaviourTest {
         List<HttpResponse<String>> responses = this.http.concurrently(50,
                 this.http.request("/sessions/alertsite").GET().build());
 
-        assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(502, 503).contains(502);
+        assertThat(responses).extracting(HttpResponse::statusCode).isSubsetOf(502, 503).contains(502);
         assertThat(logins()).isEqualTo(2);
     }
 

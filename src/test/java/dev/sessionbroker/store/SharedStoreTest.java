@@ -173,7 +173,7 @@ class SharedStoreTest {
             }
         }
 
-        assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(502, 503);
+        assertThat(responses).extracting(HttpResponse::statusCode).isSubsetOf(502, 503);
         assertThat(logins("wrong")).isEqualTo(1);
     }
 
