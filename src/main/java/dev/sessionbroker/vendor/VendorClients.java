@@ -1,6 +1,5 @@
 package dev.sessionbroker.vendor;
 
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -42,8 +41,7 @@ public class VendorClients {
 
     /** @throws InvalidVendorConfigurationException when {@code ssl-bundle} names no bundle */
     public VendorClient create(VendorSettings vendor) {
-        // Logins are one at a time per vendor (single-flight), plus a logout at shutdown.
-        VendorHttp http = new VendorHttp(vendor, this.restClientBuilder, this.jsonMapper, requestFactory(vendor, 2));
+        VendorHttp http = new VendorHttp(vendor, this.restClientBuilder, this.jsonMapper, loginRequestFactory(vendor));
         return switch (vendor.type()) {
             case ALERTSITE -> new AlertSiteClient(vendor, http);
             case INFINITEBLUE -> new InfiniteBlueClient(vendor, http);
@@ -62,6 +60,19 @@ public class VendorClients {
      * @param maxConnections pooled connections to the vendor
      */
     public ClientHttpRequestFactory requestFactory(VendorSettings vendor, int maxConnections) {
+        return requestFactory(vendor, maxConnections, true);
+    }
+
+    /**
+     * For logins: one at a time per vendor (single-flight) and minutes apart, so no
+     * connection is kept alive in between — with many vendors those idle sockets and their
+     * buffers would be most of the broker's footprint.
+     */
+    private ClientHttpRequestFactory loginRequestFactory(VendorSettings vendor) {
+        return requestFactory(vendor, 2, false);
+    }
+
+    private ClientHttpRequestFactory requestFactory(VendorSettings vendor, int maxConnections, boolean keepAlive) {
         HttpClientSettings settings = HttpClientSettings.defaults()
             .withConnectTimeout(vendor.connectTimeout())
             .withReadTimeout(vendor.readTimeout())
@@ -72,7 +83,12 @@ public class VendorClients {
             settings = settings.withSslBundle(sslBundle);
         }
         return ClientHttpRequestFactoryBuilder.httpComponents()
-            .withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+            .withHttpClientCustomizer((client) -> {
+                client.disableAutomaticRetries();
+                if (!keepAlive) {
+                    client.setConnectionReuseStrategy((request, response, context) -> false);
+                }
+            })
             .withConnectionManagerCustomizer(
                     (pool) -> pool.setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections))
             .build(settings);

@@ -40,6 +40,7 @@ public final class Harness {
             case "refresh" -> refresh(results);
             case "isolation" -> isolation(results);
             case "footprint" -> footprint(results);
+            case "replicas" -> Replicas.run(results);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
         System.exit(0);
@@ -174,7 +175,7 @@ public final class Harness {
         return used.find() ? used.group(1) : "?";
     }
 
-    private static String describe(List<Callers.Answer> answers) {
+    static String describe(List<Callers.Answer> answers) {
         long errors = answers.stream().filter((a) -> a.status() != 200).count();
         Map<Integer, Long> statuses = answers.stream()
             .collect(Collectors.groupingBy(Callers.Answer::status, TreeMap::new, Collectors.counting()));
