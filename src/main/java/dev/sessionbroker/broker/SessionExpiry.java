@@ -1,6 +1,5 @@
 package dev.sessionbroker.broker;
 
-import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Expiry;
 
@@ -47,14 +46,6 @@ final class SessionExpiry implements Expiry<String, Session> {
      */
     long remainingNanos(String vendor, Session session, long lastUse, long now) {
         VendorSettings settings = this.vendors.find(vendor);
-        if (settings == null) {
-            return 0;
-        }
-        long deadline = lastUse + settings.idleTimeout().toNanos();
-        Duration maxLifetime = settings.maxLifetime();
-        if (maxLifetime != null) {
-            deadline = Math.min(deadline, session.obtainedAtTick() + maxLifetime.toNanos());
-        }
-        return Math.max(0, deadline - now);
+        return (settings != null) ? settings.remainingNanos(session.obtainedAtTick(), lastUse, now) : 0;
     }
 }

@@ -34,6 +34,19 @@ public record VendorSettings(
         @Nullable GenericLogin generic,
         ProxyOptions proxy) {
 
+    /**
+     * How long after {@code now} the session may still be handed out: the idle timeout from
+     * its last use, never past max-lifetime from its login. All three readings are nanoseconds
+     * on one time base (the cache's ticker, or wall-clock), so every store applies one rule.
+     */
+    public long remainingNanos(long obtainedAt, long lastUse, long now) {
+        long deadline = lastUse + this.idleTimeout.toNanos();
+        if (this.maxLifetime != null) {
+            deadline = Math.min(deadline, obtainedAt + this.maxLifetime.toNanos());
+        }
+        return Math.max(0, deadline - now);
+    }
+
     /** Transient-failure retries, validated; see {@link BrokerProperties.Retry}. */
     public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxTotal) {
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,7 +33,7 @@ class ProxyConfiguration {
 
     @Bean
     VendorProxy vendorProxy(Vendors vendors, VendorClients clients, SessionBroker broker, ProxyProperties properties,
-            JsonMapper jsonMapper, ObjectProvider<BrokerListener> listeners) {
+            JsonMapper jsonMapper, ObjectProvider<BrokerListener> listeners, Ticker ticker) {
         Map<String, ProxiedVendor> proxied = new LinkedHashMap<>();
         long bufferLimit = properties.maxReplayBody().toBytes();
         for (VendorSettings vendor : vendors.all()) {
@@ -41,7 +42,8 @@ class ProxyConfiguration {
                     injection(vendor, jsonMapper), detector(vendor, jsonMapper, bufferLimit),
                     new Semaphore(properties.maxConcurrentPerVendor())));
         }
-        return new VendorProxy(proxied, broker, new CompositeBrokerListener(listeners.orderedStream().toList()));
+        return new VendorProxy(proxied, broker, new CompositeBrokerListener(listeners.orderedStream().toList()),
+                bufferLimit, ticker);
     }
 
     private static @Nullable SessionInjection injection(VendorSettings vendor, JsonMapper jsonMapper) {

@@ -17,11 +17,8 @@ class ProxyController {
 
     private final VendorProxy proxy;
 
-    private final ProxyProperties properties;
-
-    ProxyController(VendorProxy proxy, ProxyProperties properties) {
+    ProxyController(VendorProxy proxy) {
         this.proxy = proxy;
-        this.properties = properties;
     }
 
     @RequestMapping({ "/proxy/{vendor}", "/proxy/{vendor}/**" })
@@ -31,6 +28,6 @@ class ProxyController {
         String prefix = request.getContextPath() + "/proxy/" + vendor;
         String raw = request.getRequestURI();
         String rawPath = (raw.length() > prefix.length() + 1) ? raw.substring(prefix.length() + 1) : "";
-        this.proxy.forward(vendor, rawPath, request, response, this.properties.maxReplayBody().toBytes());
+        this.proxy.forward(vendor, rawPath, request, response);
     }
 }

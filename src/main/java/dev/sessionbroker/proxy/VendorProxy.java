@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -44,14 +45,21 @@ public class VendorProxy {
 
     private final BrokerListener listener;
 
-    VendorProxy(Map<String, ProxiedVendor> vendors, SessionBroker broker, BrokerListener listener) {
+    private final long replayLimit;
+
+    private final Ticker ticker;
+
+    VendorProxy(Map<String, ProxiedVendor> vendors, SessionBroker broker, BrokerListener listener, long replayLimit,
+            Ticker ticker) {
+        this.replayLimit = replayLimit;
+        this.ticker = ticker;
         this.vendors = vendors;
         this.broker = broker;
         this.listener = listener;
     }
 
-    void forward(String vendorName, String rawPath, HttpServletRequest request, HttpServletResponse response,
-            long replayLimit) throws IOException {
+    void forward(String vendorName, String rawPath, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         ProxiedVendor vendor = this.vendors.get(vendorName);
         if (vendor == null) {
             throw new UnknownVendorException(vendorName);
@@ -64,12 +72,12 @@ public class VendorProxy {
         if (!vendor.inFlight().tryAcquire()) {
             throw new ProxySaturatedException(vendorName);
         }
-        long started = System.nanoTime();
+        long started = this.ticker.read();
         int status = 0;
         boolean replayed = false;
         try {
             OutgoingCall call = new OutgoingCall(HttpMethod.valueOf(request.getMethod()), target,
-                    forwardedHeaders(request), ProxyBody.read(request.getInputStream(), replayLimit));
+                    forwardedHeaders(request), ProxyBody.read(request.getInputStream(), this.replayLimit));
             String sessionId = await(this.broker.lease(vendorName)).session().sessionId();
             ClientHttpResponse answer = send(vendor, injection.inject(call, sessionId));
             ExpiredSessionDetector.Inspection inspection = vendor.detector().inspect(answer);
@@ -88,7 +96,7 @@ public class VendorProxy {
         finally {
             vendor.inFlight().release();
             this.listener.proxyCallFinished(vendorName, request.getMethod(), status,
-                    Duration.ofNanos(System.nanoTime() - started), replayed);
+                    Duration.ofNanos(this.ticker.read() - started), replayed);
         }
     }
 

@@ -273,12 +273,9 @@ final class RedisSessionSource implements SessionSource {
 
     /** How long Redis keeps a session unused: the idle timeout, capped by max-lifetime. */
     private long remainingMillis(VendorSettings vendor, long obtainedAtMillis) {
-        long idle = vendor.idleTimeout().toMillis();
-        Duration maxLifetime = vendor.maxLifetime();
-        if (maxLifetime == null) {
-            return idle;
-        }
-        return Math.min(idle, obtainedAtMillis + maxLifetime.toMillis() - this.clock.millis());
+        long now = TimeUnit.MILLISECONDS.toNanos(this.clock.millis());
+        return TimeUnit.NANOSECONDS.toMillis(
+                vendor.remainingNanos(TimeUnit.MILLISECONDS.toNanos(obtainedAtMillis), now, now));
     }
 
     /** The longest one login may take, retries included: the lock lease and the wait bound. */

@@ -16,8 +16,11 @@ final class AcceptHeader {
     }
 
     static boolean prefersPlainText(@Nullable String accept) {
-        if (accept == null || accept.isBlank()) {
+        if (accept == null || accept.isBlank() || accept.equals("*/*") || accept.equals(MediaType.APPLICATION_JSON_VALUE)) {
             return false;
+        }
+        if (accept.equals(MediaType.TEXT_PLAIN_VALUE)) {
+            return true;
         }
         List<MediaType> accepted = MediaType.parseMediaTypes(accept);
         return quality(accepted, MediaType.TEXT_PLAIN) > quality(accepted, MediaType.APPLICATION_JSON);
