@@ -2,6 +2,7 @@ package dev.sessionbroker.web;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -107,6 +108,20 @@ class SessionsApiTest {
         // AlertSite's type default: 15 minutes after the last use.
         assertThat(Instant.parse(body.path("expiresAt").asString()))
             .isEqualTo(this.time.instant().plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void jsonAnswersCarryTheirLengthInsteadOfBeingChunked() {
+        HttpResponse<String> afterLogin = this.http.get("/sessions/alertsite");
+        HttpResponse<String> cached = this.http.get("/sessions/alertsite");
+        HttpResponse<String> problem = this.http.get("/sessions/unknown");
+
+        for (HttpResponse<String> response : List.of(afterLogin, cached, problem)) {
+            assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
+            assertThat(response.headers().firstValueAsLong("Content-Length"))
+                .hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
+        }
+        assertThat(problem.statusCode()).isEqualTo(404);
     }
 
     @Test
