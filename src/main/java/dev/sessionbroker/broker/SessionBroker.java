@@ -67,6 +67,12 @@ public class SessionBroker {
             this.source.used(session);
             return CompletableFuture.completedFuture(lease(session));
         }
+        if (cached != null && cached.isCompletedExceptionally()) {
+            // Caffeine drops a failed login once it has run the future's callbacks, but the
+            // callers who waited may be answered first; one who asks again at once must get a
+            // new attempt, not the failure it has just seen.
+            this.sessions.asMap().remove(vendor, cached);
+        }
         boolean[] started = new boolean[1];
         CompletableFuture<Session> session = this.sessions.get(vendor, (name, executor) -> {
             started[0] = true;

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
@@ -27,8 +29,8 @@ import dev.sessionbroker.config.Vendors;
 import dev.sessionbroker.security.BrokerClient;
 
 /**
- * The session API of SPEC §4. A caller who must wait for a vendor login gets the broker's
- * future, so it holds no servlet thread; a cached session is answered at once.
+ * The session API of SPEC §4. A caller who must wait for a vendor login holds no servlet
+ * thread meanwhile; a cached session is answered at once.
  */
 @RestController
 @RequestMapping("/sessions")
@@ -42,26 +44,32 @@ class SessionsController {
 
     private final Vendors vendors;
 
-    SessionsController(SessionBroker broker, Vendors vendors) {
+    private final WaitingCallers waiting;
+
+    SessionsController(SessionBroker broker, Vendors vendors, WaitingCallers waiting) {
         this.broker = broker;
         this.vendors = vendors;
+        this.waiting = waiting;
     }
 
-    /** @return a {@link ResponseEntity}, or a {@link CompletableFuture} of one while a login is under way */
+    /** @return the answer, or null once {@link WaitingCallers} has taken the request while a login is under way */
     @GetMapping(path = "/{vendor}", produces = { JSON, TEXT })
-    Object session(@PathVariable @VendorName String vendor,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        return respond(this.broker.lease(vendor), AcceptHeader.prefersPlainText(accept));
+    @Nullable Object session(@PathVariable @VendorName String vendor,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            HttpServletRequest request, HttpServletResponse response) {
+        return respond(this.broker.lease(vendor), AcceptHeader.prefersPlainText(accept), request, response);
     }
 
-    /** @return a {@link ResponseEntity}, or a {@link CompletableFuture} of one while a login is under way */
+    /** @return the answer, or null once {@link WaitingCallers} has taken the request while a login is under way */
     @PostMapping(path = "/{vendor}/refresh", produces = { JSON, TEXT })
-    Object refresh(@PathVariable @VendorName String vendor,
+    @Nullable Object refresh(@PathVariable @VendorName String vendor,
             @RequestBody(required = false) @Nullable RefreshRequest body,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            HttpServletRequest request, HttpServletResponse response) {
         String rejected = (body != null) ? body.rejectedSessionId() : null;
         Secret otp = (body != null) ? body.otp() : null;
-        return respond(this.broker.refresh(vendor, rejected, "caller", otp), AcceptHeader.prefersPlainText(accept));
+        return respond(this.broker.refresh(vendor, rejected, "caller", otp), AcceptHeader.prefersPlainText(accept),
+                request, response);
     }
 
     @DeleteMapping("/{vendor}")
@@ -80,15 +88,19 @@ class SessionsController {
     }
 
     /**
-     * Handing Spring MVC a future that is already complete still costs an async dispatch: a
-     * second pass through the filters and the dispatcher on every cached answer, for nothing.
-     * Failures always take the future, so the advice maps them as before.
+     * A cached session is answered at once: handing Spring MVC even a completed future costs
+     * an async dispatch, a second pass through the filters and the dispatcher. A failure known
+     * already takes the future, so the advice maps it as usual; callers who must wait for a
+     * login are answered by {@link WaitingCallers} when it ends. Declaring the response tells
+     * Spring MVC that a null return means "handled".
      */
-    private Object respond(CompletableFuture<SessionLease> lease, boolean plain) {
-        if (lease.isDone() && !lease.isCompletedExceptionally()) {
-            return answer(lease.join(), plain);
+    private @Nullable Object respond(CompletableFuture<SessionLease> lease, boolean plain, HttpServletRequest request,
+            HttpServletResponse response) {
+        if (lease.isDone()) {
+            return lease.isCompletedExceptionally() ? lease : answer(lease.join(), plain);
         }
-        return lease.thenApply((done) -> answer(done, plain));
+        this.waiting.answerWhenDone(request, response, lease.thenApply((done) -> answer(done, plain)));
+        return null;
     }
 
     private ResponseEntity<?> answer(SessionLease lease, boolean plain) {

@@ -60,6 +60,11 @@ public final class BrokerHttp {
         }
     }
 
+    public CompletableFuture<HttpResponse<String>> getAsync(String path, String accept) {
+        return this.client.sendAsync(request(path).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Sends {@code count} copies of a request at once and waits for every answer. */
     public List<HttpResponse<String>> concurrently(int count, HttpRequest request) {
         List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();

@@ -10,18 +10,25 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * N callers that each hold an open connection and send one request at the same moment, so
  * that a herd measures the broker rather than TCP connection set-up: connections are opened
  * first, then every request is written, then the answers are read as they come (one selector
- * thread, {@code Connection: close}, so an answer is complete when the server closes).
+ * thread). A caller is answered when the last byte its {@code Content-Length} announces has
+ * arrived, as a client with a keep-alive pool would see it; the requests still say
+ * {@code Connection: close}, so the server does the work of closing too, and an answer
+ * without a length counts when the server closes.
  */
 final class Callers {
 
     /** @param nanos from the moment the first request was written to the end of this answer */
     record Answer(int status, String body, long nanos) {
     }
+
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)");
 
     private Callers() {
     }
@@ -84,9 +91,14 @@ final class Callers {
                 }
                 if (read > 0) {
                     caller.received.write(buffer.array(), 0, read);
+                    if (caller.nanos < 0 && caller.isComplete()) {
+                        caller.nanos = System.nanoTime() - start;
+                    }
                 }
                 else if (read < 0) {
-                    caller.nanos = System.nanoTime() - start;
+                    if (caller.nanos < 0) {
+                        caller.nanos = System.nanoTime() - start;
+                    }
                     key.cancel();
                     open--;
                 }
@@ -100,6 +112,17 @@ final class Callers {
         final ByteArrayOutputStream received = new ByteArrayOutputStream();
 
         long nanos = -1;
+
+        /** Headers and as many body bytes as they announce (the bodies here are ASCII JSON). */
+        boolean isComplete() {
+            String text = this.received.toString(StandardCharsets.ISO_8859_1);
+            int bodyAt = text.indexOf("\r\n\r\n");
+            if (bodyAt < 0) {
+                return false;
+            }
+            Matcher length = CONTENT_LENGTH.matcher(text.substring(0, bodyAt));
+            return length.find() && text.length() - (bodyAt + 4) >= Integer.parseInt(length.group(1));
+        }
 
         Answer answer() {
             String text = this.received.toString(StandardCharsets.UTF_8);

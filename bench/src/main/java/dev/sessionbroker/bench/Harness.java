@@ -29,6 +29,8 @@ public final class Harness {
 
     private static final long LOGIN_MILLIS = 200;
 
+    private static final int WARM_UP_HERDS = 5;
+
     private Harness() {
     }
 
@@ -46,27 +48,41 @@ public final class Harness {
         System.exit(0);
     }
 
-    /** N concurrent callers on a vendor without a session whose login takes 200 ms. */
+    /**
+     * N concurrent callers on a vendor without a session whose login takes 200 ms. For scale,
+     * the same N then ask again with the session cached, and N ask the control endpoint (the
+     * cheapest answer this server can give at all).
+     */
     static void herd(Path results) throws Exception {
         List<String> vendors = new ArrayList<>(List.of("warm-up"));
+        IntStream.rangeClosed(1, WARM_UP_HERDS).forEach((i) -> vendors.add("warm-up-herd-" + i));
         for (int n : HERD_SIZES) {
             IntStream.rangeClosed(1, REPEATS).forEach((r) -> vendors.add("herd-" + n + "-r" + r));
         }
         try (StubVendor stub = new StubVendor();
-                BrokerProcess broker = BrokerProcess.start(stub, vendors, "10s", results.resolve("herd.broker.log"))) {
+                BrokerProcess broker = BrokerProcess.start(stub, vendors, "10s", results.resolve("herd.broker.log"),
+                        "--spring.profiles.active=bench")) {
             vendors.forEach((vendor) -> stub.delay(vendor, LOGIN_MILLIS));
             broker.untilFirstSession("warm-up");
             Callers.fire(broker.port, 1000, Callers.get("/sessions/warm-up"), 10_000);
+            Callers.fire(broker.port, 1000, Callers.get("/bench/control/warm-up"), 10_000);
+            // Waiting callers take a path of their own (the asynchronous answer): compile it too,
+            // so that the repeats measure the broker and not the JIT.
+            for (int i = 1; i <= WARM_UP_HERDS; i++) {
+                Callers.fire(broker.port, 1000, Callers.get("/sessions/warm-up-herd-" + i), 10_000);
+            }
             for (int r = 1; r <= REPEATS; r++) {
                 for (int n : HERD_SIZES) {
                     String vendor = "herd-" + n + "-r" + r;
                     List<Callers.Answer> answers = Callers.fire(broker.port, n, Callers.get("/sessions/" + vendor), 30_000);
                     System.out.println("herd n=" + n + " repeat=" + r + " vendor_logins=" + stub.logins(vendor) + " "
                             + describe(answers) + " login_ms=" + LOGIN_MILLIS);
-                    // The same N callers once the session is cached: what the server needs to answer N at once.
                     List<Callers.Answer> cached = Callers.fire(broker.port, n, Callers.get("/sessions/" + vendor), 30_000);
                     System.out.println("herd-cached n=" + n + " repeat=" + r + " vendor_logins=" + stub.logins(vendor)
                             + " " + describe(cached));
+                    List<Callers.Answer> control = Callers.fire(broker.port, n, Callers.get("/bench/control/" + vendor),
+                            30_000);
+                    System.out.println("herd-control n=" + n + " repeat=" + r + " " + describe(control));
                 }
             }
         }
