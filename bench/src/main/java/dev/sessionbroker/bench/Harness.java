@@ -125,7 +125,9 @@ public final class Harness {
             stub.delay("hanging", 30_000);
             broker.untilFirstSession("healthy");
             var request = broker.request("/sessions/healthy").GET().build();
-            ClosedLoopLoad.run(request, callers, Duration.ofSeconds(5));
+            // Long enough for the JIT to finish with both sides: with 5 s the "after" phase ran at
+            // 3.5 times the request rate of "before", which made the two baselines incomparable.
+            ClosedLoopLoad.run(request, callers, Duration.ofSeconds(Integer.getInteger("bench.isolation.warmup", 20)));
             System.out.println("isolation phase=without-before " + ClosedLoopLoad.run(request, callers, window).describe());
             CompletableFuture<List<Callers.Answer>> hung = CompletableFuture.supplyAsync(() -> {
                 try {
