@@ -1,9 +1,11 @@
 package dev.sessionbroker.web;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -20,6 +22,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcProperties;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.support.HandlerMethodReturnValueHandlerComposite;
@@ -45,21 +48,23 @@ class WaitingCallers {
     /** What the handlers see as the "controller method": one that returns a ResponseEntity. */
     private static final MethodParameter RETURN_TYPE = returnTypeOf("ok");
 
-    private final ObjectProvider<RequestMappingHandlerAdapter> adapter;
+    private final Supplier<HandlerMethodReturnValueHandlerComposite> handlers;
 
-    private final ObjectProvider<HandlerExceptionResolver> resolver;
+    private final Supplier<HandlerExceptionResolver> resolver;
 
-    private final ObjectProvider<WebMvcProperties> mvc;
+    private final Supplier<Optional<Duration>> timeout;
 
-    private volatile @Nullable HandlerMethodReturnValueHandlerComposite handlers;
-
-    /** Spring MVC's parts are looked up on first use: a context without a web server has none. */
+    /**
+     * Spring MVC's parts are looked up once, on first use: a context without a web server has
+     * none, and the adapter builds its handlers only after this bean exists.
+     */
     WaitingCallers(ObjectProvider<RequestMappingHandlerAdapter> adapter,
             @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> resolver,
             ObjectProvider<WebMvcProperties> mvc) {
-        this.adapter = adapter;
-        this.resolver = resolver;
-        this.mvc = mvc;
+        this.handlers = SingletonSupplier.of(() -> new HandlerMethodReturnValueHandlerComposite()
+            .addHandlers(adapter.getObject().getReturnValueHandlers()));
+        this.resolver = SingletonSupplier.of(resolver::getObject);
+        this.timeout = SingletonSupplier.of(() -> Optional.ofNullable(mvc.getObject().getAsync().getRequestTimeout()));
     }
 
     /**
@@ -71,10 +76,7 @@ class WaitingCallers {
     void answerWhenDone(HttpServletRequest request, HttpServletResponse response,
             CompletableFuture<? extends ResponseEntity<?>> answer) {
         AsyncContext context = request.startAsync(request, response);
-        Duration timeout = this.mvc.getObject().getAsync().getRequestTimeout();
-        if (timeout != null) {
-            context.setTimeout(timeout.toMillis());
-        }
+        this.timeout.get().ifPresent((timeout) -> context.setTimeout(timeout.toMillis()));
         AtomicBoolean answered = new AtomicBoolean();
         context.addListener(new GiveUp(answered));
         answer.whenComplete((entity, failure) -> {
@@ -92,7 +94,7 @@ class WaitingCallers {
                 problem(request, response, failure);
             }
             else {
-                handlers().handleReturnValue(entity, RETURN_TYPE, new ModelAndViewContainer(),
+                this.handlers.get().handleReturnValue(entity, RETURN_TYPE, new ModelAndViewContainer(),
                         new ServletWebRequest(request, response));
             }
         }
@@ -111,20 +113,9 @@ class WaitingCallers {
         Exception exception = (cause instanceof Exception ex) ? ex : new IllegalStateException(cause);
         // As the DispatcherServlet does: the handler's produces (JSON, text) are for success only.
         request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
-        if (this.resolver.getObject().resolveException(request, response, null, exception) == null) {
+        if (this.resolver.get().resolveException(request, response, null, exception) == null) {
             response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         }
-    }
-
-    /** Spring MVC's own handlers, taken once it has built them. */
-    private HandlerMethodReturnValueHandlerComposite handlers() {
-        HandlerMethodReturnValueHandlerComposite composite = this.handlers;
-        if (composite == null) {
-            composite = new HandlerMethodReturnValueHandlerComposite()
-                .addHandlers(this.adapter.getObject().getReturnValueHandlers());
-            this.handlers = composite;
-        }
-        return composite;
     }
 
     private static MethodParameter returnTypeOf(String methodName) {
