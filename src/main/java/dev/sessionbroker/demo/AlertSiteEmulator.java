@@ -45,7 +45,7 @@ class AlertSiteEmulator {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("login", login);
         if (this.account.matches(login, String.valueOf(body.get("password")))) {
-            metadata.put("session", this.sessions.issue(16));
+            metadata.put("session", this.sessions.issue(16, login));
             metadata.put("status", "0");
             metadata.put("message", "No errors.");
         }

@@ -56,7 +56,7 @@ class AppViewXEmulator {
             return failure(HttpStatus.UNAUTHORIZED, null,
                     "MFA is enabled. We have sent an OTP to your email ID: dem********@example.com");
         }
-        return ResponseEntity.ok(success(this.sessions.remember("avx~~" + UUID.randomUUID())));
+        return ResponseEntity.ok(success(this.sessions.remember("avx~~" + UUID.randomUUID(), user)));
     }
 
     /** A protected sample endpoint, for proxy mode: the session goes in the sessionId header. */

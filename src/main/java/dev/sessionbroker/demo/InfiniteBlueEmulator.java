@@ -36,7 +36,7 @@ class InfiniteBlueEmulator {
             @RequestHeader(name = "password", required = false) @Nullable String password,
             @RequestParam(name = "output", defaultValue = "xml") String output) {
         if (loginName != null && password != null && this.account.matches(loginName, password)) {
-            String session = this.sessions.remember(this.sessions.issue(32) + "@5857");
+            String session = this.sessions.remember(this.sessions.newId(32) + "@5857", loginName);
             return answer(output, "{\"status\":\"ok\", \"sessionId\":\"" + session + "\" }",
                     "<resp status=\"ok\">\n<sessionId>" + session + "</sessionId>\n</resp>");
         }

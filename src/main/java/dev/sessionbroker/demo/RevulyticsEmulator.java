@@ -51,7 +51,7 @@ class RevulyticsEmulator {
         if (!this.account.matches(request.path("user").asString(), request.path("password").asString())) {
             return error(HttpStatus.FORBIDDEN, "AUTH ERROR", "Invalid username or password");
         }
-        String session = this.sessions.issue(22);
+        String session = this.sessions.issue(22, request.path("user").asString());
         if (request.path("useCookies").asBoolean(false)) {
             return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, "sessionId=" + session + "; Path=/; HttpOnly")
                 .body(Map.of("status", "OK"));
@@ -68,16 +68,27 @@ class RevulyticsEmulator {
     }
 
     /**
-     * A protected sample endpoint, for proxy mode: the session goes in the {@code sessionId}
-     * field of the JSON body, or in the session cookie. Without one, 401 as the docs say.
+     * A protected sample endpoint, for proxy mode. As every Revulytics API request, the JSON
+     * body carries {@code user} and {@code sessionId}, and the session must be that user's;
+     * with cookies, the session cookie alone. Without a session, 401 as the docs say.
      */
     @PostMapping("/sample")
     ResponseEntity<Map<String, Object>> sample(@RequestBody(required = false) @Nullable String body,
             @CookieValue(name = "sessionId", required = false) @Nullable String cookie) {
         JsonNode request = parse(body);
-        String session = (request != null && request.has("sessionId")) ? request.path("sessionId").asString(null) : cookie;
-        return this.sessions.isLive(session) ? ResponseEntity.ok(Map.of("status", "OK"))
-                : error(HttpStatus.UNAUTHORIZED, "AUTH ERROR", "Not authenticated");
+        if (request == null || !request.has("sessionId")) {
+            return this.sessions.isLive(cookie) ? ResponseEntity.ok(Map.of("status", "OK"))
+                    : error(HttpStatus.UNAUTHORIZED, "AUTH ERROR", "Not authenticated");
+        }
+        String session = request.path("sessionId").asString(null);
+        if (!this.sessions.isLive(session)) {
+            return error(HttpStatus.UNAUTHORIZED, "AUTH ERROR", "Not authenticated");
+        }
+        if (!request.path("user").isString()) {
+            return error(HttpStatus.BAD_REQUEST, "SYNTAX ERROR", "Malformed request: user and sessionId are required");
+        }
+        return this.sessions.isLiveFor(session, request.path("user").asString()) ? ResponseEntity.ok(Map.of("status", "OK"))
+                : error(HttpStatus.FORBIDDEN, "AUTH ERROR", "Session does not belong to this user");
     }
 
     private @Nullable JsonNode parse(@Nullable String body) {

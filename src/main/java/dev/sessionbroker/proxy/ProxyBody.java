@@ -13,34 +13,44 @@ import org.springframework.util.StreamUtils;
 /**
  * A caller's request body. Up to the replay limit it is kept in memory, so that the call can
  * be sent a second time after a session refresh; a larger body is streamed through once and
- * the call is never replayed.
+ * the call is never replayed. A streamed body keeps the length the caller declared, so that
+ * it reaches the vendor framed as the caller sent it (strict servers refuse chunked bodies).
  */
 final class ProxyBody {
 
-    private static final ProxyBody EMPTY = new ProxyBody(new byte[0], null);
+    private static final ProxyBody EMPTY = new ProxyBody(new byte[0], null, 0);
 
     private final byte @Nullable [] bytes;
 
     private final @Nullable InputStream stream;
 
-    private ProxyBody(byte @Nullable [] bytes, @Nullable InputStream stream) {
+    private final long length;
+
+    private ProxyBody(byte @Nullable [] bytes, @Nullable InputStream stream, long length) {
         this.bytes = bytes;
         this.stream = stream;
+        this.length = length;
     }
 
     static ProxyBody of(byte[] bytes) {
-        return new ProxyBody(bytes, null);
+        return new ProxyBody(bytes, null, bytes.length);
     }
 
-    static ProxyBody read(InputStream in, long replayLimit) throws IOException {
+    /** @param declaredLength the caller's {@code Content-Length}, or -1 for a chunked body */
+    static ProxyBody read(InputStream in, long replayLimit, long declaredLength) throws IOException {
         byte[] head = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, replayLimit + 1));
         if (head.length == 0) {
             return EMPTY;
         }
         if (head.length <= replayLimit) {
-            return new ProxyBody(head, null);
+            return of(head);
         }
-        return new ProxyBody(null, new SequenceInputStream(new ByteArrayInputStream(head), in));
+        return new ProxyBody(null, new SequenceInputStream(new ByteArrayInputStream(head), in), declaredLength);
+    }
+
+    /** The length to announce to the vendor, or -1 where the caller sent the body chunked. */
+    long length() {
+        return this.length;
     }
 
     boolean isReplayable() {

@@ -53,7 +53,7 @@ class ProxyConfiguration {
                 case "header" -> new HeaderInjection(configured.name(), configured.prefix());
                 case "query" -> new QueryParameterInjection(configured.name());
                 case "cookie" -> new CookieInjection(configured.name());
-                case "json" -> new JsonBodyFieldInjection(configured.name(), jsonMapper);
+                case "json" -> new JsonBodyFieldInjection(configured.name(), Map.of(), jsonMapper);
                 default -> new BasicAuthInjection(vendor.username());
             };
         }
@@ -61,7 +61,7 @@ class ProxyConfiguration {
             case ALERTSITE -> new BasicAuthInjection(vendor.username());
             case INFINITEBLUE -> new QueryParameterInjection("sessionId");
             case REVULYTICS -> vendor.options().useCookies() ? new CookieInjection(null)
-                    : new JsonBodyFieldInjection("sessionId", jsonMapper);
+                    : new JsonBodyFieldInjection("sessionId", Map.of("user", vendor.username()), jsonMapper);
             case APPVIEWX -> (vendor.options().gatewayKey() != null)
                     ? new ChainedInjection(List.of(new HeaderInjection("sessionId", ""),
                             new FixedQueryParameter("gwkey", vendor.options().gatewayKey())))

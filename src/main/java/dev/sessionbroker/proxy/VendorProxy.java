@@ -77,7 +77,8 @@ public class VendorProxy {
         boolean replayed = false;
         try {
             OutgoingCall call = new OutgoingCall(HttpMethod.valueOf(request.getMethod()), target,
-                    forwardedHeaders(request), ProxyBody.read(request.getInputStream(), this.replayLimit));
+                    forwardedHeaders(request), ProxyBody.read(request.getInputStream(), this.replayLimit,
+                            request.getContentLengthLong()));
             String sessionId = await(this.broker.lease(vendorName)).session().sessionId();
             ClientHttpResponse answer = send(vendor, injection.inject(call, sessionId));
             ExpiredSessionDetector.Inspection inspection = vendor.detector().inspect(answer);
@@ -104,12 +105,10 @@ public class VendorProxy {
         try {
             ClientHttpRequest request = vendor.requestFactory().get().createRequest(call.uri(), call.method());
             request.getHeaders().putAll(call.headers());
-            if (call.body().isReplayable()) {
-                if (!call.body().isEmpty()) {
-                    request.getHeaders().setContentLength(call.body().bytes().length);
-                }
-            }
             if (!call.body().isEmpty()) {
+                if (call.body().length() >= 0) {
+                    request.getHeaders().setContentLength(call.body().length());
+                }
                 if (request instanceof StreamingHttpOutputMessage streaming) {
                     streaming.setBody(call.body()::writeTo);
                 }

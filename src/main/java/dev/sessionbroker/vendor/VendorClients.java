@@ -8,6 +8,7 @@ import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -64,12 +65,15 @@ public class VendorClients {
     }
 
     /**
-     * For logins: one at a time per vendor (single-flight) and minutes apart, so no
-     * connection is kept alive in between — with many vendors those idle sockets and their
-     * buffers would be most of the broker's footprint.
+     * For logins and logouts: one at a time per vendor (single-flight) and minutes apart, so
+     * no connection is kept alive in between — with many vendors those idle sockets and their
+     * buffers would be most of the broker's footprint. Bodies are buffered so that they go
+     * out with a {@code Content-Length}: RestClient streams a JSON body chunked, and strict
+     * vendor APIs and gateways answer that with 411 or read it as empty — a correct password
+     * reported as wrong, and a cool-down.
      */
     private ClientHttpRequestFactory loginRequestFactory(VendorSettings vendor) {
-        return requestFactory(vendor, 2, false);
+        return new BufferingClientHttpRequestFactory(requestFactory(vendor, 2, false));
     }
 
     private ClientHttpRequestFactory requestFactory(VendorSettings vendor, int maxConnections, boolean keepAlive) {

@@ -16,13 +16,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.support.BrokerHttp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.sessionbroker.support.DocFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,7 +40,7 @@ class IsolationTest {
 
     @RegisterExtension
     static WireMockExtension vendor = WireMockExtension.newInstance()
-        .options(wireMockConfig().dynamicPort().containerThreads(50))
+        .options(StrictVendorStub.options().containerThreads(50))
         .build();
 
     @DynamicPropertySource

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.SessionBrokerApplication;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -20,14 +21,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Closing the broker ends the sessions it holds at the vendors that document a logout. */
 class ShutdownLogoutTest {
 
     @RegisterExtension
-    static WireMockExtension vendors = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension vendors = StrictVendorStub.extension();
 
     @Test
     void closingTheContextLogsOutCachedSessions() {

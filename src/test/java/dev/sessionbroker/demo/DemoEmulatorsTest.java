@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.TestSocketUtils;
 
 import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,6 +113,30 @@ class DemoEmulatorsTest {
         assertThat(sample(vendor, "never-issued").statusCode()).isEqualTo(401);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "/emulator/alertsite/login", "/emulator/revulytics/auth/login",
+            "/emulator/appviewx/avxapi/login?gwsource=external" })
+    void aChunkedLoginBodyIsRefusedAsAStrictServerDoes(String path) {
+        String body = "{\"login\":\"demo@example.com\",\"password\":\"demo-password\"}";
+        String answer = RawHttp.exchange(PORT, "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 411");
+    }
+
+    @Test
+    void revulyticsResourcesWantTheSessionsOwnUser() {
+        String session = this.http.get("/sessions/revulytics", "text/plain").body();
+        String sample = "/emulator/revulytics/auth/sample";
+
+        assertThat(this.http.post(sample, "application/json", "{\"sessionId\":\"" + session + "\"}").statusCode())
+            .isEqualTo(400);
+        assertThat(this.http.post(sample, "application/json",
+                "{\"user\":\"someone@example.com\",\"sessionId\":\"" + session + "\"}").statusCode())
+            .isEqualTo(403);
+    }
+
     /** SPEC section 5: how each vendor takes the session on an API call. */
     private HttpResponse<String> sample(String vendor, String session) {
         String base = "/emulator/" + vendor;
@@ -125,7 +150,8 @@ class DemoEmulatorsTest {
                 return this.http.get(base + "/sample?output=json&sessionId="
                         + URLEncoder.encode(session, StandardCharsets.UTF_8));
             case "revulytics":
-                return this.http.post(base + "/auth/sample", "application/json", "{\"sessionId\":\"" + session + "\"}");
+                return this.http.post(base + "/auth/sample", "application/json",
+                        "{\"user\":\"demo@example.com\",\"sessionId\":\"" + session + "\"}");
             default:
                 return this.http.send(this.http.request(base + "/avxapi/sample").header("sessionId", session).GET().build());
         }

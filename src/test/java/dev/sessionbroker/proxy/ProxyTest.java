@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.support.BrokerHttp;
 import dev.sessionbroker.support.RawHttp;
 
@@ -36,7 +37,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.sessionbroker.support.DocFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +54,7 @@ class ProxyTest {
 
     @RegisterExtension
     static WireMockExtension vendor = WireMockExtension.newInstance()
-        .options(wireMockConfig().dynamicPort().containerThreads(60))
+        .options(StrictVendorStub.options().containerThreads(60))
         .build();
 
     @DynamicPropertySource
@@ -117,16 +117,30 @@ class ProxyTest {
     }
 
     @Test
-    void revulyticsCallsCarryTheSessionInTheJsonBody() {
+    void revulyticsCallsCarryTheUserAndTheSessionInTheJsonBody() {
         vendor.stubFor(post("/revulytics/api/auth/login").willReturn(okJson(read("revulytics/login-success.json"))));
         vendor.stubFor(post("/revulytics/api/reporting/generic/dateRange").willReturn(okJson("{\"status\":\"OK\"}")));
 
         HttpResponse<String> response = this.http.post("/proxy/revulytics/reporting/generic/dateRange",
-                "application/json", "{\"productId\":2376158762,\"startDate\":\"2026-01-01\"}");
+                "application/json", "{\"user\":\"someone-else\",\"productId\":2376158762,\"startDate\":\"2026-01-01\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         vendor.verify(postRequestedFor(urlEqualTo("/revulytics/api/reporting/generic/dateRange")).withRequestBody(
-                equalToJson("{\"productId\":2376158762,\"startDate\":\"2026-01-01\",\"sessionId\":\"VSB8E2BzSC2eZSJm4QmTpA\"}")));
+                equalToJson("{\"user\":\"[email protected]\",\"productId\":2376158762,\"startDate\":\"2026-01-01\","
+                        + "\"sessionId\":\"VSB8E2BzSC2eZSJm4QmTpA\"}")));
+    }
+
+    @Test
+    void aCallersBodyWithALengthReachesTheVendorWithTheSameLength() {
+        String body = "{\"name\":\"web-check\",\"interval\":5}";
+        vendor.stubFor(post(urlPathEqualTo("/alertsite/api/devices")).willReturn(okJson("{\"metadata\":{\"status\":\"0\"}}")));
+
+        assertThat(this.http.post("/proxy/alertsite/devices", "application/json", body).statusCode()).isEqualTo(200);
+
+        vendor.verify(postRequestedFor(urlEqualTo("/alertsite/api/devices"))
+            .withHeader("Content-Length", equalTo(String.valueOf(body.length())))
+            .withoutHeader("Transfer-Encoding")
+            .withRequestBody(equalTo(body)));
     }
 
     @Test

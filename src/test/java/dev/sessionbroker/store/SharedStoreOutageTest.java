@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.support.BrokerHttp;
 import dev.sessionbroker.support.Replicas;
 
@@ -18,7 +19,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.sessionbroker.support.DocFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 class SharedStoreOutageTest {
 
     @RegisterExtension
-    static WireMockExtension vendor = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension vendor = StrictVendorStub.extension();
 
     private static EmbeddedRedis redis;
 

@@ -6,7 +6,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
  * A WireMock AlertSite with one login path per configured vendor, answering with the
@@ -21,7 +20,7 @@ public final class StubbedAlertSite {
     }
 
     public static WireMockExtension extension() {
-        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+        return StrictVendorStub.extension();
     }
 
     public static void registerVendors(DynamicPropertyRegistry registry, WireMockExtension alertSite,

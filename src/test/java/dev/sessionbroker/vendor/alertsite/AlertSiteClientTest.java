@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.LoginResult;
 import dev.sessionbroker.vendor.VendorClient;
@@ -12,11 +13,11 @@ import dev.sessionbroker.vendor.VendorType;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.sessionbroker.support.DocFixtures.read;
 import static dev.sessionbroker.support.TestVendors.client;
 import static dev.sessionbroker.support.TestVendors.settings;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class AlertSiteClientTest {
 
     @RegisterExtension
-    static WireMockExtension alertSite = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension alertSite = StrictVendorStub.extension();
 
     private final VendorClient client = client(settings("alertsite", VendorType.ALERTSITE,
             alertSite.baseUrl() + "/alertsite-restapi", "[email protected]", "passw0rd"));
@@ -42,6 +43,17 @@ class AlertSiteClientTest {
         alertSite.verify(postRequestedFor(urlEqualTo("/alertsite-restapi/login"))
             .withHeader("Content-Type", equalTo("application/json"))
             .withRequestBody(equalToJson(read("alertsite/login-request.json"))));
+    }
+
+    @Test
+    void loginBodyGoesOutWithItsLengthNotChunked() {
+        alertSite.stubFor(post("/alertsite-restapi/login").willReturn(okJson(read("alertsite/login-success.json"))));
+
+        this.client.login();
+
+        alertSite.verify(postRequestedFor(urlEqualTo("/alertsite-restapi/login"))
+            .withHeader("Content-Length", matching("[1-9][0-9]*"))
+            .withoutHeader("Transfer-Encoding"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.config.VendorSettings.VendorOptions;
 import dev.sessionbroker.vendor.LoginFailure;
@@ -21,7 +22,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.sessionbroker.support.DocFixtures.read;
 import static dev.sessionbroker.support.TestVendors.client;
 import static dev.sessionbroker.support.TestVendors.settings;
@@ -34,7 +34,7 @@ class AppViewXClientTest {
     private static final String PASSWORD = "Password@123";
 
     @RegisterExtension
-    static WireMockExtension appViewX = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension appViewX = StrictVendorStub.extension();
 
     private final VendorClient client = client(
             settings("appviewx", VendorType.APPVIEWX, appViewX.baseUrl() + "/avxapi", "admin", PASSWORD));

@@ -17,6 +17,7 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 
+import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.config.InvalidVendorConfigurationException;
 import dev.sessionbroker.config.VendorSettings;
 import dev.sessionbroker.vendor.LoginFailure;
@@ -25,7 +26,6 @@ import dev.sessionbroker.vendor.VendorType;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.sessionbroker.support.DocFixtures.read;
 import static dev.sessionbroker.support.TestVendors.client;
 import static dev.sessionbroker.support.TestVendors.settings;
@@ -56,7 +56,7 @@ class AppViewXTlsTest {
         keytool("-exportcert", "-rfc", "-alias", "appviewx", "-keystore", keystore.toString(), "-storepass", "changeit",
                 "-file", pem.toString());
         certificatePem = Files.readString(pem);
-        appViewX = new WireMockServer(wireMockConfig().dynamicPort().dynamicHttpsPort()
+        appViewX = new WireMockServer(StrictVendorStub.options().dynamicHttpsPort()
             .keystorePath(keystore.toString()).keystoreType("PKCS12").keystorePassword("changeit")
             .keyManagerPassword("changeit"));
         appViewX.start();

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.config.VendorSettings.VendorOptions;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.VendorClient;
@@ -19,7 +20,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.sessionbroker.support.DocFixtures.read;
 import static dev.sessionbroker.support.TestVendors.client;
 import static dev.sessionbroker.support.TestVendors.settings;
@@ -32,7 +32,7 @@ class InfiniteBlueClientTest {
     private static final String PASSWORD = "s3cret-Pa55";
 
     @RegisterExtension
-    static WireMockExtension infiniteBlue = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension infiniteBlue = StrictVendorStub.extension();
 
     private final VendorClient client = client(settings("infiniteblue", VendorType.INFINITEBLUE,
             infiniteBlue.baseUrl() + "/rest/api", "ops@example.com", PASSWORD));

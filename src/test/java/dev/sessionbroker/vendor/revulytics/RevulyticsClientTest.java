@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.config.VendorSettings.VendorOptions;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.VendorClient;
@@ -13,11 +14,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.sessionbroker.support.DocFixtures.read;
 import static dev.sessionbroker.support.TestVendors.client;
 import static dev.sessionbroker.support.TestVendors.settings;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class RevulyticsClientTest {
 
     @RegisterExtension
-    static WireMockExtension revulytics = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension revulytics = StrictVendorStub.extension();
 
     private final VendorClient client = client(
             settings("revulytics", VendorType.REVULYTICS, revulytics.baseUrl(), "testuser@test.com", "mypassword1"));
@@ -104,6 +105,8 @@ class RevulyticsClientTest {
 
         revulytics.verify(postRequestedFor(urlEqualTo("/auth/logout"))
             .withHeader("Content-Type", equalTo("application/json"))
+            .withHeader("Content-Length", matching("[1-9][0-9]*"))
+            .withoutHeader("Transfer-Encoding")
             .withRequestBody(equalToJson("{\"user\":\"testuser@test.com\",\"sessionId\":\"VSB8E2BzSC2eZSJm4QmTpA\"}")));
     }
 
