@@ -17,6 +17,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import dev.sessionbroker.config.BrokerProperties;
 import dev.sessionbroker.config.Vendors;
 import dev.sessionbroker.vendor.VendorClients;
+import dev.sessionbroker.vendor.VendorDefinition;
+import dev.sessionbroker.vendor.VendorTypes;
 
 /**
  * Wires the broker. Time comes from beans so that tests can drive expiry with a fake
@@ -41,9 +43,13 @@ class BrokerConfiguration {
         return new ThreadWaitSleeper();
     }
 
+    /**
+     * The built-in vendor types, and any further {@link VendorDefinition} beans (a vendor of
+     * one's own, or a test's).
+     */
     @Bean
-    Vendors vendors(BrokerProperties properties) {
-        return Vendors.from(properties);
+    Vendors vendors(BrokerProperties properties, ObjectProvider<VendorDefinition> moreTypes) {
+        return Vendors.from(properties, VendorTypes.with(moreTypes.orderedStream().toList()));
     }
 
     /**

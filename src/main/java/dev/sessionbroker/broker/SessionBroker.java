@@ -121,7 +121,7 @@ public class SessionBroker {
     public CompletableFuture<SessionLease> refresh(String vendor, @Nullable String rejectedSessionId, String reason,
             @Nullable Secret otp) {
         VendorSettings settings = settings(vendor);
-        if (otp != null && !settings.type().takesOneTimePassword()) {
+        if (otp != null && !settings.definition().takesOneTimePassword()) {
             throw new OneTimePasswordNotSupportedException(vendor);
         }
         CompletableFuture<Session> current = this.sessions.asMap().compute(vendor, (name, cached) -> {
@@ -175,7 +175,7 @@ public class SessionBroker {
             .flatMap((variable) -> variable.getExpiresAfter(vendor))
             .map((remaining) -> this.clock.instant().plus(remaining))
             .orElse(null) : null;
-        return new VendorState(vendor, settings.type(), session != null,
+        return new VendorState(vendor, settings.definition().id(), session != null,
                 (session != null) ? session.obtainedAt() : null, expiresAt, this.history.lastLoginAt(vendor),
                 this.history.lastError(vendor), this.coolDowns.until(vendor));
     }

@@ -4,15 +4,13 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.sessionbroker.vendor.VendorType;
-
 /**
  * What the broker knows about one vendor, without touching the session (reading it would
  * count as a use) and without the session ID.
  */
 public record VendorState(
         String vendor,
-        VendorType type,
+        String type,
         boolean sessionCached,
         @Nullable Instant obtainedAt,
         @Nullable Instant expiresAt,

@@ -2,14 +2,15 @@ package dev.sessionbroker.config;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.sessionbroker.config.BrokerProperties.SessionInjection;
 import dev.sessionbroker.config.BrokerProperties.VendorProperties;
-import dev.sessionbroker.config.VendorSettings.Injection;
 import dev.sessionbroker.config.VendorSettings.ProxyOptions;
+import dev.sessionbroker.vendor.SessionPlacement;
 
 /** Validates a vendor's proxy-mode overrides; the type defaults live with the proxy. */
 final class ProxyOptionsResolver {
@@ -20,11 +21,13 @@ final class ProxyOptionsResolver {
     }
 
     static ProxyOptions resolve(String vendor, String prefix, VendorProperties properties) {
-        return new ProxyOptions(injection(vendor, prefix + "session-injection.", properties.sessionInjection()),
+        return new ProxyOptions(injection(vendor, prefix + "session-injection.", String.valueOf(properties.username()),
+                properties.sessionInjection()),
                 statuses(vendor, prefix + "session-expired-statuses", properties.sessionExpiredStatuses()));
     }
 
-    private static @Nullable Injection injection(String vendor, String prefix, @Nullable SessionInjection injection) {
+    private static @Nullable SessionPlacement injection(String vendor, String prefix, String username,
+            @Nullable SessionInjection injection) {
         if (injection == null) {
             return null;
         }
@@ -37,7 +40,13 @@ final class ProxyOptionsResolver {
         if (!in.equals("basic") && name.isEmpty()) {
             throw new InvalidVendorConfigurationException(vendor, prefix + "name", "is required for in: " + in);
         }
-        return new Injection(in, name, injection.prefix());
+        return switch (in) {
+            case "header" -> new SessionPlacement.Header(name, injection.prefix());
+            case "query" -> new SessionPlacement.QueryParameter(name);
+            case "cookie" -> new SessionPlacement.Cookie(name);
+            case "json" -> new SessionPlacement.JsonBodyFields(name, Map.of());
+            default -> new SessionPlacement.BasicAuth(username);
+        };
     }
 
     private static @Nullable Set<String> statuses(String vendor, String key, @Nullable List<String> statuses) {

@@ -2,24 +2,27 @@ package dev.sessionbroker.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.sessionbroker.vendor.VendorType;
+import dev.sessionbroker.vendor.SessionPlacement;
+import dev.sessionbroker.vendor.VendorDefinition;
 
 /**
  * A vendor entry after validation, with its type defaults applied. Its {@code toString()}
  * is safe to log: the password prints masked.
  *
+ * @param definition what the broker knows about the vendor's type (generic: built from the
+ * entry's {@code generic} block)
  * @param sslBundle name of the {@code spring.ssl.bundle.*} for this vendor's TLS, if any
  * @param options the few settings only one vendor type reads
- * @param generic the declarative login of a {@code generic} vendor; null for every other type
  * @param proxy proxy-mode overrides of the type's defaults
  */
 public record VendorSettings(
         String name,
-        VendorType type,
+        VendorDefinition definition,
         URI baseUrl,
         String username,
         Secret password,
@@ -31,7 +34,6 @@ public record VendorSettings(
         RetrySettings retry,
         @Nullable String sslBundle,
         VendorOptions options,
-        @Nullable GenericLogin generic,
         ProxyOptions proxy) {
 
     /**
@@ -74,20 +76,16 @@ public record VendorSettings(
      * @param sessionExpiredStatuses body statuses meaning "session invalid", or null for the
      * type's default
      */
-    public record ProxyOptions(@Nullable Injection injection, @Nullable Set<String> sessionExpiredStatuses) {
+    public record ProxyOptions(@Nullable SessionPlacement injection, @Nullable Set<String> sessionExpiredStatuses) {
 
         public static ProxyOptions defaults() {
             return new ProxyOptions(null, null);
         }
     }
 
-    /**
-     * A validated {@link BrokerProperties.SessionInjection}.
-     *
-     * @param in header, query, cookie, json or basic
-     * @param name the header, parameter, cookie or field name; empty for basic
-     * @param prefix put before the session in a header
-     */
-    public record Injection(String in, String name, String prefix) {
+    /** How a proxied call carries the session: as configured, or as the type documents it. */
+    public List<SessionPlacement> sessionPlacement() {
+        return (this.proxy.injection() != null) ? List.of(this.proxy.injection())
+                : this.definition.sessionPlacement(this);
     }
 }

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 import dev.sessionbroker.config.BrokerProperties.VendorProperties;
 import dev.sessionbroker.config.VendorSettings.RetrySettings;
 import dev.sessionbroker.config.VendorSettings.VendorOptions;
-import dev.sessionbroker.vendor.VendorType;
+import dev.sessionbroker.vendor.VendorDefinition;
+import dev.sessionbroker.vendor.VendorTypes;
 
 /**
  * Validates each {@code broker.vendors.<name>} entry and applies its type defaults. Every
@@ -24,24 +25,22 @@ public final class VendorSettingsResolver {
     /** Vendor names appear in URLs, metric tags and log lines: keep them boring. */
     private static final Pattern VENDOR_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
-    private static final Pattern GATEWAY_SOURCE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     private VendorSettingsResolver() {
     }
 
-    static Map<String, VendorSettings> resolveAll(BrokerProperties properties) {
+    static Map<String, VendorSettings> resolveAll(BrokerProperties properties, VendorTypes types) {
         Map<String, VendorSettings> resolved = new LinkedHashMap<>();
-        properties.vendors().forEach((name, vendor) -> resolved.put(name, resolve(name, vendor)));
+        properties.vendors().forEach((name, vendor) -> resolved.put(name, resolve(name, vendor, types)));
         return resolved;
     }
 
-    static VendorSettings resolve(String name, VendorProperties properties) {
+    static VendorSettings resolve(String name, VendorProperties properties, VendorTypes types) {
         String prefix = "broker.vendors." + name + ".";
         if (!VENDOR_NAME.matcher(name).matches()) {
             throw new InvalidVendorConfigurationException(name, "broker.vendors." + name,
                     "is not a valid vendor name: use 1 to 63 lower-case letters, digits and '-'");
         }
-        VendorType type = type(name, prefix + "type", properties.type());
+        VendorDefinition type = type(name, prefix + "type", properties.type(), types);
         URI baseUrl = baseUrl(name, prefix + "base-url", properties.baseUrl(), type);
         String username = required(name, prefix + "username", properties.username());
         Secret password = properties.password();
@@ -50,61 +49,45 @@ public final class VendorSettingsResolver {
         }
         Duration idleTimeout = positive(name, prefix + "idle-timeout",
                 (properties.idleTimeout() != null) ? properties.idleTimeout() : type.defaultIdleTimeout());
-        Duration maxLifetime = (properties.maxLifetime() != null)
-                ? positive(name, prefix + "max-lifetime", properties.maxLifetime()) : null;
-        return new VendorSettings(name, type, baseUrl, username, password, idleTimeout, maxLifetime,
+        Duration maxLifetime = (properties.maxLifetime() != null) ? properties.maxLifetime() : type.defaultMaxLifetime();
+        if (maxLifetime != null) {
+            positive(name, prefix + "max-lifetime", maxLifetime);
+        }
+        VendorOptions options = options(name, prefix, type, properties, types);
+        VendorDefinition definition = type.configure(name, prefix, properties);
+        return new VendorSettings(name, definition, baseUrl, username, password, idleTimeout, maxLifetime,
                 positive(name, prefix + "connect-timeout", properties.connectTimeout()),
                 positive(name, prefix + "read-timeout", properties.readTimeout()),
                 positive(name, prefix + "rejection-cooldown", properties.rejectionCooldown()),
                 retry(name, prefix + "retry.", properties.retry()),
                 optional(name, prefix + "ssl-bundle", properties.sslBundle()),
-                options(name, prefix, type, properties),
-                generic(name, prefix + "generic", type, properties.generic()),
-                ProxyOptionsResolver.resolve(name, prefix, properties));
+                options, ProxyOptionsResolver.resolve(name, prefix, properties));
     }
 
     /**
-     * A vendor-specific key on the wrong type is almost always a copy-paste mistake that would
-     * otherwise be ignored in silence, so it stops the start-up too.
+     * A key that only one type reads, set on another type, is almost always a copy-paste
+     * mistake that would otherwise be ignored in silence, so it stops the start-up too. Each
+     * type validates the values of its own keys ({@link VendorDefinition#configure}).
      */
-    private static VendorOptions options(String name, String prefix, VendorType type, VendorProperties properties) {
+    private static VendorOptions options(String name, String prefix, VendorDefinition type,
+            VendorProperties properties, VendorTypes types) {
         String customerId = optional(name, prefix + "customer-id", properties.customerId());
-        onlyFor(name, prefix + "customer-id", type, VendorType.INFINITEBLUE, customerId != null);
-        onlyFor(name, prefix + "admin-fallback", type, VendorType.INFINITEBLUE, properties.adminFallback());
-        onlyFor(name, prefix + "use-cookies", type, VendorType.REVULYTICS, properties.useCookies());
         Secret gatewayKey = properties.gatewayKey();
         if (gatewayKey != null && gatewayKey.isBlank()) {
             throw new InvalidVendorConfigurationException(name, prefix + "gateway-key", "must not be blank when set");
         }
-        onlyFor(name, prefix + "gateway-key", type, VendorType.APPVIEWX, gatewayKey != null);
-        String gatewaySource = properties.gatewaySource().trim();
-        if (!GATEWAY_SOURCE.matcher(gatewaySource).matches()) {
-            throw new InvalidVendorConfigurationException(name, prefix + "gateway-source",
-                    "'" + gatewaySource + "' is not a gateway source: use letters, digits, '-' or '_' (e.g. external)");
-        }
-        return new VendorOptions(customerId, properties.adminFallback(), properties.useCookies(), gatewaySource,
-                gatewayKey);
-    }
-
-    private static @Nullable GenericLogin generic(String name, String key, VendorType type,
-            BrokerProperties.@Nullable Generic generic) {
-        if (type != VendorType.GENERIC) {
-            onlyFor(name, key, type, VendorType.GENERIC, generic != null);
-            return null;
-        }
-        if (generic == null) {
-            throw new InvalidVendorConfigurationException(name, key,
-                    "is required for type generic: login-path, username-param, password-param and "
-                            + "session-pointer or session-cookie");
-        }
-        return GenericLoginResolver.resolve(name, key + ".", generic);
-    }
-
-    private static void onlyFor(String name, String key, VendorType type, VendorType expected, boolean set) {
-        if (set && type != expected) {
-            throw new InvalidVendorConfigurationException(name, key,
-                    "only applies to type " + expected.id() + ", not " + type.id());
-        }
+        Map<String, Boolean> typeSpecific = Map.of("customer-id", customerId != null, "admin-fallback",
+                properties.adminFallback(), "use-cookies", properties.useCookies(), "gateway-key", gatewayKey != null,
+                "generic", properties.generic() != null);
+        typeSpecific.forEach((key, set) -> {
+            VendorDefinition owner = types.owner(key);
+            if (set && !type.ownKeys().contains(key) && owner != null) {
+                throw new InvalidVendorConfigurationException(name, prefix + key,
+                        "only applies to type " + owner.id() + ", not " + type.id());
+            }
+        });
+        return new VendorOptions(customerId, properties.adminFallback(), properties.useCookies(),
+                properties.gatewaySource().trim(), gatewayKey);
     }
 
     private static @Nullable String optional(String name, String key, @Nullable String value) {
@@ -131,20 +114,19 @@ public final class VendorSettingsResolver {
         return new RetrySettings(retry.maxAttempts(), initial, max, positive(name, prefix + "max-total", retry.maxTotal()));
     }
 
-    private static VendorType type(String name, String key, @Nullable String value) {
+    private static VendorDefinition type(String name, String key, @Nullable String value, VendorTypes types) {
         if (value == null || value.isBlank()) {
-            throw new InvalidVendorConfigurationException(name, key,
-                    "is required (one of: " + VendorType.knownIds() + ")");
+            throw new InvalidVendorConfigurationException(name, key, "is required (one of: " + types.knownIds() + ")");
         }
-        VendorType type = VendorType.fromId(value.trim());
+        VendorDefinition type = types.find(value.trim());
         if (type == null) {
             throw new InvalidVendorConfigurationException(name, key,
-                    "'" + value + "' is not a known vendor type (one of: " + VendorType.knownIds() + ")");
+                    "'" + value + "' is not a known vendor type (one of: " + types.knownIds() + ")");
         }
         return type;
     }
 
-    private static URI baseUrl(String name, String key, @Nullable String value, VendorType type) {
+    private static URI baseUrl(String name, String key, @Nullable String value, VendorDefinition type) {
         if (value == null || value.isBlank()) {
             URI fallback = type.defaultBaseUrl();
             if (fallback == null) {

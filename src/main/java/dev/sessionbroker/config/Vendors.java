@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.sessionbroker.vendor.VendorTypes;
+
 /**
  * The configured vendors, validated and with their type defaults applied.
  */
@@ -20,7 +22,12 @@ public final class Vendors {
 
     /** @throws InvalidVendorConfigurationException naming the vendor and key of the first bad entry */
     public static Vendors from(BrokerProperties properties) {
-        return new Vendors(VendorSettingsResolver.resolveAll(properties));
+        return from(properties, VendorTypes.builtIn());
+    }
+
+    /** As {@link #from(BrokerProperties)}, with further vendor types besides the built-in ones. */
+    public static Vendors from(BrokerProperties properties, VendorTypes types) {
+        return new Vendors(VendorSettingsResolver.resolveAll(properties, types));
     }
 
     public @Nullable VendorSettings find(String name) {

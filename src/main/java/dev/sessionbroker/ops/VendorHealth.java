@@ -25,7 +25,7 @@ final class VendorHealth {
 
     static Health of(VendorState state, Instant now) {
         Health.Builder health = isDown(state, now) ? Health.down() : Health.up();
-        health.withDetail("type", state.type().id());
+        health.withDetail("type", state.type());
         health.withDetail("session", state.sessionCached() ? "cached" : "none");
         if (state.expiresAt() != null) {
             health.withDetail("sessionExpiresAt", state.expiresAt().toString());

@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 
+import dev.sessionbroker.vendor.BodyStatusRule;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,12 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ExpiredSessionDetector {
 
-    /** A status set containing this matches every status except the success value. */
-    static final String ANY_FAILURE = "*";
-
-    private final @Nullable String statusPointer;
-
-    private final String successStatus;
+    private final @Nullable BodyStatusRule rule;
 
     private final Set<String> expiredStatuses;
 
@@ -38,10 +34,13 @@ final class ExpiredSessionDetector {
 
     private final long bufferLimit;
 
-    ExpiredSessionDetector(@Nullable String statusPointer, String successStatus, Set<String> expiredStatuses,
-            JsonMapper jsonMapper, long bufferLimit) {
-        this.statusPointer = statusPointer;
-        this.successStatus = successStatus;
+    /**
+     * @param rule where the vendor's body status is, or null where a 401 says it all
+     * @param expiredStatuses the body statuses that mean "session invalid"
+     */
+    ExpiredSessionDetector(@Nullable BodyStatusRule rule, Set<String> expiredStatuses, JsonMapper jsonMapper,
+            long bufferLimit) {
+        this.rule = rule;
         this.expiredStatuses = expiredStatuses;
         this.jsonMapper = jsonMapper;
         this.bufferLimit = bufferLimit;
@@ -66,11 +65,11 @@ final class ExpiredSessionDetector {
             return new Inspection(false, new java.io.SequenceInputStream(new ByteArrayInputStream(head),
                     response.getBody()), headers.getContentLength());
         }
-        return new Inspection(isExpiredStatus(head), new ByteArrayInputStream(head), head.length);
+        return new Inspection(isExpiredStatus(this.rule, head), new ByteArrayInputStream(head), head.length);
     }
 
     private boolean inspectsBody(int status, HttpHeaders headers) {
-        if (this.statusPointer == null || this.expiredStatuses.isEmpty() || status != 200) {
+        if (this.rule == null || this.expiredStatuses.isEmpty() || status != 200) {
             return false;
         }
         MediaType type;
@@ -84,15 +83,15 @@ final class ExpiredSessionDetector {
         return type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON) && length <= this.bufferLimit;
     }
 
-    private boolean isExpiredStatus(byte[] body) {
+    private boolean isExpiredStatus(BodyStatusRule rule, byte[] body) {
         try {
-            JsonNode value = this.jsonMapper.readTree(body).at(this.statusPointer);
+            JsonNode value = this.jsonMapper.readTree(body).at(rule.pointer());
             if (value.isMissingNode() || value.isNull()) {
                 return false;
             }
             String status = value.asString();
             return this.expiredStatuses.contains(status)
-                    || (this.expiredStatuses.contains(ANY_FAILURE) && !this.successStatus.equals(status));
+                    || (this.expiredStatuses.contains(BodyStatusRule.ANY_FAILURE) && !rule.successValue().equals(status));
         }
         catch (JacksonException ex) {
             return false;

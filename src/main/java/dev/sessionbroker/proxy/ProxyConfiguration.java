@@ -17,16 +17,16 @@ import org.springframework.util.function.SingletonSupplier;
 import dev.sessionbroker.broker.BrokerListener;
 import dev.sessionbroker.broker.CompositeBrokerListener;
 import dev.sessionbroker.broker.SessionBroker;
-import dev.sessionbroker.config.GenericLogin;
 import dev.sessionbroker.config.VendorSettings;
-import dev.sessionbroker.config.VendorSettings.Injection;
 import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.vendor.BodyStatusRule;
+import dev.sessionbroker.vendor.SessionPlacement;
 import dev.sessionbroker.vendor.VendorClients;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires proxy mode, with each vendor type's documented way of carrying the session (README,
- * "Proxy mode") unless {@code session-injection} overrides it.
+ * Wires proxy mode, with each vendor type's documented way of carrying the session (its
+ * definition's {@code sessionPlacement}) unless {@code session-injection} overrides it.
  */
 @Configuration(proxyBeanMethods = false)
 class ProxyConfiguration {
@@ -46,53 +46,42 @@ class ProxyConfiguration {
                 bufferLimit, ticker);
     }
 
+    /** The vendor's placement as injection steps; null where none is known. */
     private static @Nullable SessionInjection injection(VendorSettings vendor, JsonMapper jsonMapper) {
-        Injection configured = vendor.proxy().injection();
-        if (configured != null) {
-            return switch (configured.in()) {
-                case "header" -> new HeaderInjection(configured.name(), configured.prefix());
-                case "query" -> new QueryParameterInjection(configured.name());
-                case "cookie" -> new CookieInjection(configured.name());
-                case "json" -> new JsonBodyFieldInjection(configured.name(), Map.of(), jsonMapper);
-                default -> new BasicAuthInjection(vendor.username());
-            };
+        List<SessionInjection> steps = vendor.sessionPlacement().stream()
+            .map((placement) -> injection(placement, jsonMapper))
+            .toList();
+        if (steps.isEmpty()) {
+            return null;
         }
-        return switch (vendor.type()) {
-            case ALERTSITE -> new BasicAuthInjection(vendor.username());
-            case INFINITEBLUE -> new QueryParameterInjection("sessionId");
-            case REVULYTICS -> vendor.options().useCookies() ? new CookieInjection(null)
-                    : new JsonBodyFieldInjection("sessionId", Map.of("user", vendor.username()), jsonMapper);
-            case APPVIEWX -> (vendor.options().gatewayKey() != null)
-                    ? new ChainedInjection(List.of(new HeaderInjection("sessionId", ""),
-                            new FixedQueryParameter("gwkey", vendor.options().gatewayKey())))
-                    : new HeaderInjection("sessionId", "");
-            case GENERIC -> null;
-        };
+        return (steps.size() == 1) ? steps.get(0) : new ChainedInjection(steps);
+    }
+
+    private static SessionInjection injection(SessionPlacement placement, JsonMapper jsonMapper) {
+        if (placement instanceof SessionPlacement.Header header) {
+            return new HeaderInjection(header.name(), header.prefix());
+        }
+        if (placement instanceof SessionPlacement.QueryParameter query) {
+            return new QueryParameterInjection(query.name());
+        }
+        if (placement instanceof SessionPlacement.Cookie cookie) {
+            return new CookieInjection(cookie.name());
+        }
+        if (placement instanceof SessionPlacement.JsonBodyFields json) {
+            return new JsonBodyFieldInjection(json.sessionField(), json.fixedFields(), jsonMapper);
+        }
+        if (placement instanceof SessionPlacement.BasicAuth basic) {
+            return new BasicAuthInjection(basic.username());
+        }
+        SessionPlacement.FixedQueryParameter fixed = (SessionPlacement.FixedQueryParameter) placement;
+        return new FixedQueryParameter(fixed.name(), fixed.value());
     }
 
     private static ExpiredSessionDetector detector(VendorSettings vendor, JsonMapper jsonMapper, long bufferLimit) {
-        String pointer = null;
-        String success = "";
-        Set<String> defaults = Set.of();
-        switch (vendor.type()) {
-            case ALERTSITE -> {
-                // AlertSite reports errors inside a 200: metadata.status other than "0".
-                pointer = "/metadata/status";
-                success = "0";
-                defaults = Set.of(ExpiredSessionDetector.ANY_FAILURE);
-            }
-            case GENERIC -> {
-                GenericLogin login = vendor.generic();
-                if (login != null && login.successPointer() != null) {
-                    pointer = login.successPointer().toString();
-                    success = (login.successValue() != null) ? login.successValue() : "";
-                }
-            }
-            default -> {
-            }
-        }
+        BodyStatusRule rule = vendor.definition().bodyStatus();
         Set<String> configured = vendor.proxy().sessionExpiredStatuses();
-        return new ExpiredSessionDetector(pointer, success, (configured != null) ? configured : defaults, jsonMapper,
-                bufferLimit);
+        Set<String> expired = (configured != null) ? configured
+                : (rule != null) ? rule.defaultExpiredStatuses() : Set.of();
+        return new ExpiredSessionDetector(rule, expired, jsonMapper, bufferLimit);
     }
 }

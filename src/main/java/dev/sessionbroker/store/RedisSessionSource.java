@@ -28,7 +28,6 @@ import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.config.VendorSettings;
 import dev.sessionbroker.config.Vendors;
 import dev.sessionbroker.vendor.LoginFailure;
-import dev.sessionbroker.vendor.VendorType;
 
 /**
  * Sessions shared by every replica through Redis, with exactly one vendor login among them:
@@ -205,14 +204,14 @@ final class RedisSessionSource implements SessionSource {
 
     /**
      * Redis is unreachable. A vendor that allows parallel sessions gets a login of this
-     * replica's own; Infinite Blue does not (each login ends the others' sessions, so replicas
+     * replica's own; one whose login ends earlier sessions (Infinite Blue) does not (replicas
      * logging in on their own would knock each other out in a loop): 503 until Redis is back.
      */
     private CompletableFuture<Session> fallBackToLocal(VendorSettings vendor, boolean replacing, @Nullable Secret otp,
             DataAccessException ex) {
         log.warn("shared-store unavailable vendor={} ({}); {}", vendor.name(), ex.getClass().getSimpleName(),
-                (vendor.type() == VendorType.INFINITEBLUE) ? "refusing a local login" : "logging in locally");
-        if (vendor.type() == VendorType.INFINITEBLUE) {
+                vendor.definition().loginEndsEarlierSessions() ? "refusing a local login" : "logging in locally");
+        if (vendor.definition().loginEndsEarlierSessions()) {
             return CompletableFuture.failedFuture(new SharedStoreUnavailableException(vendor.name()));
         }
         return replacing ? this.local.replace(vendor, null, otp) : this.local.load(vendor);

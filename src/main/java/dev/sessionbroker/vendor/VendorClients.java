@@ -15,15 +15,11 @@ import org.springframework.web.client.RestClient;
 
 import dev.sessionbroker.config.InvalidVendorConfigurationException;
 import dev.sessionbroker.config.VendorSettings;
-import dev.sessionbroker.vendor.alertsite.AlertSiteClient;
-import dev.sessionbroker.vendor.appviewx.AppViewXClient;
-import dev.sessionbroker.vendor.generic.GenericClient;
-import dev.sessionbroker.vendor.infiniteblue.InfiniteBlueClient;
-import dev.sessionbroker.vendor.revulytics.RevulyticsClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Creates the adapter for a configured vendor: the one place that maps a type to its class.
+ * Creates the adapter for a configured vendor, with the HTTP client its type's definition
+ * needs: timeouts, SSL bundle, no redirects, no automatic retries.
  */
 @Component
 public class VendorClients {
@@ -43,13 +39,7 @@ public class VendorClients {
     /** @throws InvalidVendorConfigurationException when {@code ssl-bundle} names no bundle */
     public VendorClient create(VendorSettings vendor) {
         VendorHttp http = new VendorHttp(vendor, this.restClientBuilder, this.jsonMapper, loginRequestFactory(vendor));
-        return switch (vendor.type()) {
-            case ALERTSITE -> new AlertSiteClient(vendor, http);
-            case INFINITEBLUE -> new InfiniteBlueClient(vendor, http);
-            case REVULYTICS -> new RevulyticsClient(vendor, http);
-            case APPVIEWX -> new AppViewXClient(vendor, http);
-            case GENERIC -> new GenericClient(vendor, http);
-        };
+        return vendor.definition().client(vendor, http);
     }
 
     /**

@@ -109,7 +109,7 @@ class SessionsController {
         if (plain) {
             return ok.contentType(MediaType.TEXT_PLAIN).body(lease.session().sessionId());
         }
-        String type = this.vendors.find(lease.session().vendor()).type().id();
+        String type = this.vendors.find(lease.session().vendor()).definition().id();
         return ok.contentType(MediaType.APPLICATION_JSON).body(SessionView.of(lease, type));
     }
 }

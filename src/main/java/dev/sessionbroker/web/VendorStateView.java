@@ -13,7 +13,7 @@ record VendorStateView(String vendor, String type, boolean sessionCached, @Nulla
         @Nullable Instant coolDownUntil) {
 
     static VendorStateView of(VendorState state) {
-        return new VendorStateView(state.vendor(), state.type().id(), state.sessionCached(), state.obtainedAt(),
+        return new VendorStateView(state.vendor(), state.type(), state.sessionCached(), state.obtainedAt(),
                 state.expiresAt(), state.lastLoginAt(), state.lastError(), state.coolDownUntil());
     }
 }

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.sessionbroker.vendor.VendorType;
+import dev.sessionbroker.vendor.generic.GenericLogin;
+import dev.sessionbroker.vendor.generic.GenericVendor;
+import dev.sessionbroker.vendor.infiniteblue.InfiniteBlueVendor;
 
 import static dev.sessionbroker.support.ConfiguredVendors.vendor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +24,7 @@ class VendorOptionsValidationTest {
         VendorSettings revulytics = vendor("rv", entry("revulytics"));
 
         assertThat(infiniteBlue.baseUrl()).hasToString("https://app.infiniteblue.com/rest/api");
-        assertThat(infiniteBlue.idleTimeout()).isEqualTo(VendorType.INFINITEBLUE.defaultIdleTimeout());
+        assertThat(infiniteBlue.idleTimeout()).isEqualTo(new InfiniteBlueVendor().defaultIdleTimeout());
         assertThat(revulytics.baseUrl()).hasToString("https://api.revulytics.com");
         assertThat(revulytics.options()).isEqualTo(VendorSettings.VendorOptions.defaults());
     }
@@ -114,7 +116,7 @@ class VendorOptionsValidationTest {
 
     @Test
     void validGenericBlockResolves() {
-        GenericLogin login = vendor("g", validGeneric()).generic();
+        GenericLogin login = ((GenericVendor) vendor("g", validGeneric()).definition()).login();
 
         assertThat(login.loginPath()).isEqualTo("/login");
         assertThat(login.usernameParam()).isEqualTo(new GenericLogin.Param(GenericLogin.Location.JSON, "login"));

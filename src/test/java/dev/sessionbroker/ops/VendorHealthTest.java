@@ -9,7 +9,6 @@ import org.springframework.boot.health.contributor.Status;
 
 import dev.sessionbroker.broker.LoginError;
 import dev.sessionbroker.broker.VendorState;
-import dev.sessionbroker.vendor.VendorType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,7 +81,7 @@ class VendorHealthTest {
 
     private static VendorState state(boolean cached, Instant lastLoginAt, LoginError lastError,
             Instant coolDownUntil) {
-        return new VendorState("alertsite", VendorType.ALERTSITE, cached, cached ? lastLoginAt : null,
+        return new VendorState("alertsite", "alertsite", cached, cached ? lastLoginAt : null,
                 cached ? NOW.plusSeconds(900) : null, lastLoginAt, lastError, coolDownUntil);
     }
 }

@@ -8,13 +8,12 @@ import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.web.client.RestClient;
 
-import dev.sessionbroker.config.GenericLogin;
 import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.config.VendorSettings;
 import dev.sessionbroker.config.VendorSettings.VendorOptions;
 import dev.sessionbroker.vendor.VendorClient;
 import dev.sessionbroker.vendor.VendorClients;
-import dev.sessionbroker.vendor.VendorType;
+import dev.sessionbroker.vendor.VendorDefinition;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Adapters built the way the application builds them, aimed at a stub. */
@@ -23,32 +22,24 @@ public final class TestVendors {
     private TestVendors() {
     }
 
-    public static VendorSettings settings(String name, VendorType type, String baseUrl, String username,
+    public static VendorSettings settings(String name, VendorDefinition type, String baseUrl, String username,
             String password) {
         return settings(name, type, baseUrl, username, password, UnaryOperator.identity());
     }
 
     /** Settings with some of the type-specific options changed from their defaults. */
-    public static VendorSettings settings(String name, VendorType type, String baseUrl, String username,
+    public static VendorSettings settings(String name, VendorDefinition type, String baseUrl, String username,
             String password, UnaryOperator<VendorOptions> options) {
         return new VendorSettings(name, type, URI.create(baseUrl), username, Secret.of(password),
                 type.defaultIdleTimeout(), null, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(60),
-                VendorSettings.RetrySettings.defaults(), null, options.apply(VendorOptions.defaults()), null,
+                VendorSettings.RetrySettings.defaults(), null, options.apply(VendorOptions.defaults()),
                 VendorSettings.ProxyOptions.defaults());
     }
 
-    public static VendorSettings generic(String name, String baseUrl, String username, String password,
-            GenericLogin login) {
-        VendorSettings base = settings(name, VendorType.GENERIC, baseUrl, username, password);
-        return new VendorSettings(base.name(), base.type(), base.baseUrl(), base.username(), base.password(),
-                base.idleTimeout(), null, base.connectTimeout(), base.readTimeout(), base.rejectionCooldown(),
-                base.retry(), null, base.options(), login, base.proxy());
-    }
-
     public static VendorSettings withSslBundle(VendorSettings base, String sslBundle) {
-        return new VendorSettings(base.name(), base.type(), base.baseUrl(), base.username(), base.password(),
+        return new VendorSettings(base.name(), base.definition(), base.baseUrl(), base.username(), base.password(),
                 base.idleTimeout(), null, base.connectTimeout(), base.readTimeout(), base.rejectionCooldown(),
-                base.retry(), sslBundle, base.options(), base.generic(), base.proxy());
+                base.retry(), sslBundle, base.options(), base.proxy());
     }
 
     public static VendorClient client(VendorSettings settings) {

@@ -15,14 +15,13 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 
-import dev.sessionbroker.config.GenericLogin;
-import dev.sessionbroker.config.GenericLogin.Param;
 import dev.sessionbroker.config.VendorSettings;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.LoginResult;
 import dev.sessionbroker.vendor.VendorAnswer;
 import dev.sessionbroker.vendor.VendorClient;
 import dev.sessionbroker.vendor.VendorHttp;
+import dev.sessionbroker.vendor.generic.GenericLogin.Param;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 
@@ -40,9 +39,9 @@ public final class GenericClient implements VendorClient {
 
     private final VendorHttp http;
 
-    public GenericClient(VendorSettings vendor, VendorHttp http) {
+    GenericClient(VendorSettings vendor, GenericLogin login, VendorHttp http) {
         this.vendor = vendor;
-        this.login = required(vendor.generic());
+        this.login = login;
         this.http = http;
     }
 
@@ -166,12 +165,5 @@ public final class GenericClient implements VendorClient {
             }
         }
         return null;
-    }
-
-    private static GenericLogin required(@Nullable GenericLogin login) {
-        if (login == null) {
-            throw new IllegalArgumentException("A generic vendor needs its generic login settings");
-        }
-        return login;
     }
 }

@@ -8,7 +8,6 @@ import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.LoginResult;
 import dev.sessionbroker.vendor.VendorClient;
-import dev.sessionbroker.vendor.VendorType;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -30,7 +29,7 @@ class AlertSiteClientTest {
     @RegisterExtension
     static WireMockExtension alertSite = StrictVendorStub.extension();
 
-    private final VendorClient client = client(settings("alertsite", VendorType.ALERTSITE,
+    private final VendorClient client = client(settings("alertsite", new AlertSiteVendor(),
             alertSite.baseUrl() + "/alertsite-restapi", "[email protected]", "passw0rd"));
 
     @Test
@@ -121,7 +120,7 @@ class AlertSiteClientTest {
 
     @Test
     void refusedConnectionIsTransient() {
-        VendorClient nowhere = client(settings("alertsite", VendorType.ALERTSITE, "http://127.0.0.1:1/alertsite-restapi",
+        VendorClient nowhere = client(settings("alertsite", new AlertSiteVendor(), "http://127.0.0.1:1/alertsite-restapi",
                 "[email protected]", "passw0rd"));
 
         assertThatExceptionOfType(LoginFailure.Transient.class).isThrownBy(nowhere::login)

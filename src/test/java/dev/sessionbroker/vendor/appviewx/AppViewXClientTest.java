@@ -11,7 +11,6 @@ import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.config.VendorSettings.VendorOptions;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.VendorClient;
-import dev.sessionbroker.vendor.VendorType;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -37,7 +36,7 @@ class AppViewXClientTest {
     static WireMockExtension appViewX = StrictVendorStub.extension();
 
     private final VendorClient client = client(
-            settings("appviewx", VendorType.APPVIEWX, appViewX.baseUrl() + "/avxapi", "admin", PASSWORD));
+            settings("appviewx", new AppViewXVendor(), appViewX.baseUrl() + "/avxapi", "admin", PASSWORD));
 
     @Test
     void sendsTheDocumentedRequestAndReadsTheSession() {
@@ -54,7 +53,7 @@ class AppViewXClientTest {
 
     @Test
     void multiTenantLoginCarriesTheGatewayKeyAndConfiguredSource() {
-        VendorClient tenant = client(settings("appviewx", VendorType.APPVIEWX, appViewX.baseUrl() + "/avxapi", "admin",
+        VendorClient tenant = client(settings("appviewx", new AppViewXVendor(), appViewX.baseUrl() + "/avxapi", "admin",
                 PASSWORD, (defaults) -> new VendorOptions(null, false, false, "web", Secret.of("tenant-key+1"))));
         appViewX.stubFor(post(urlPathEqualTo("/avxapi/login")).willReturn(okJson(read("appviewx/login-success.json"))));
 

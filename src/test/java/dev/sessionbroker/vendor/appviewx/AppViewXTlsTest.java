@@ -21,7 +21,6 @@ import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.config.InvalidVendorConfigurationException;
 import dev.sessionbroker.config.VendorSettings;
 import dev.sessionbroker.vendor.LoginFailure;
-import dev.sessionbroker.vendor.VendorType;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -93,7 +92,7 @@ class AppViewXTlsTest {
     }
 
     private static VendorSettings vendor() {
-        return settings("appviewx", VendorType.APPVIEWX, "https://localhost:" + appViewX.httpsPort() + "/avxapi", "admin",
+        return settings("appviewx", new AppViewXVendor(), "https://localhost:" + appViewX.httpsPort() + "/avxapi", "admin",
                 "Password@123");
     }
 

@@ -11,7 +11,7 @@ import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.config.VendorSettings;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.VendorClient;
-import dev.sessionbroker.vendor.VendorType;
+import dev.sessionbroker.vendor.alertsite.AlertSiteVendor;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -165,7 +165,7 @@ class GenericClientTest {
     }
 
     private static VendorSettings alertSiteAdapter() {
-        return settings("alertsite", VendorType.ALERTSITE, vendor.baseUrl() + "/alertsite-restapi", "[email protected]",
+        return settings("alertsite", new AlertSiteVendor(), vendor.baseUrl() + "/alertsite-restapi", "[email protected]",
                 PASSWORD);
     }
 

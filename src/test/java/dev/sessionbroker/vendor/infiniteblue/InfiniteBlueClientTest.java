@@ -8,7 +8,6 @@ import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.config.VendorSettings.VendorOptions;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.VendorClient;
-import dev.sessionbroker.vendor.VendorType;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -34,7 +33,7 @@ class InfiniteBlueClientTest {
     @RegisterExtension
     static WireMockExtension infiniteBlue = StrictVendorStub.extension();
 
-    private final VendorClient client = client(settings("infiniteblue", VendorType.INFINITEBLUE,
+    private final VendorClient client = client(settings("infiniteblue", new InfiniteBlueVendor(),
             infiniteBlue.baseUrl() + "/rest/api", "ops@example.com", PASSWORD));
 
     @Test
@@ -60,7 +59,7 @@ class InfiniteBlueClientTest {
 
     @Test
     void sendsCustomerIdAndAdminFallbackHeadersWhenConfigured() {
-        VendorClient tenant = client(settings("infiniteblue", VendorType.INFINITEBLUE, infiniteBlue.baseUrl() + "/rest/api",
+        VendorClient tenant = client(settings("infiniteblue", new InfiniteBlueVendor(), infiniteBlue.baseUrl() + "/rest/api",
                 "ops@example.com", PASSWORD, (defaults) -> new VendorOptions("12345", true, false, "external", null)));
         infiniteBlue.stubFor(post(urlPathEqualTo("/rest/api/login")).willReturn(okJson(read("infiniteblue/login-success.json"))));
 

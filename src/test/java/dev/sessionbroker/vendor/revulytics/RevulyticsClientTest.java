@@ -8,7 +8,6 @@ import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.config.VendorSettings.VendorOptions;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.VendorClient;
-import dev.sessionbroker.vendor.VendorType;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -32,9 +31,9 @@ class RevulyticsClientTest {
     static WireMockExtension revulytics = StrictVendorStub.extension();
 
     private final VendorClient client = client(
-            settings("revulytics", VendorType.REVULYTICS, revulytics.baseUrl(), "testuser@test.com", "mypassword1"));
+            settings("revulytics", new RevulyticsVendor(), revulytics.baseUrl(), "testuser@test.com", "mypassword1"));
 
-    private final VendorClient cookieClient = client(settings("revulytics", VendorType.REVULYTICS, revulytics.baseUrl(),
+    private final VendorClient cookieClient = client(settings("revulytics", new RevulyticsVendor(), revulytics.baseUrl(),
             "testuser@test.com", "mypassword1", (defaults) -> new VendorOptions(null, false, true, "external", null)));
 
     @Test

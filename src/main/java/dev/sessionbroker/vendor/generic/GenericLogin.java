@@ -1,4 +1,4 @@
-package dev.sessionbroker.config;
+package dev.sessionbroker.vendor.generic;
 
 import org.jspecify.annotations.Nullable;
 

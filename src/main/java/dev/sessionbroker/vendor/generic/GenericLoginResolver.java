@@ -1,4 +1,4 @@
-package dev.sessionbroker.config;
+package dev.sessionbroker.vendor.generic;
 
 import java.util.Locale;
 
@@ -6,8 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
 
-import dev.sessionbroker.config.GenericLogin.Location;
-import dev.sessionbroker.config.GenericLogin.Param;
+import dev.sessionbroker.config.BrokerProperties;
+import dev.sessionbroker.config.InvalidVendorConfigurationException;
+import dev.sessionbroker.vendor.generic.GenericLogin.Location;
+import dev.sessionbroker.vendor.generic.GenericLogin.Param;
 import tools.jackson.core.JsonPointer;
 
 /**

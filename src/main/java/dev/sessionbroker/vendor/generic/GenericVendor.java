@@ -1,0 +1,97 @@
+package dev.sessionbroker.vendor.generic;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.sessionbroker.config.BrokerProperties.VendorProperties;
+import dev.sessionbroker.config.InvalidVendorConfigurationException;
+import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.vendor.BodyStatusRule;
+import dev.sessionbroker.vendor.SessionPlacement;
+import dev.sessionbroker.vendor.VendorClient;
+import dev.sessionbroker.vendor.VendorDefinition;
+import dev.sessionbroker.vendor.VendorHttp;
+
+/**
+ * A vendor described in configuration ({@code type: generic}): each configured vendor gets
+ * a definition of its own, built from its {@code generic} block. Nothing is known about such
+ * a vendor, so the shorter idle default, no default base URL, and no session placement
+ * unless {@code session-injection} gives one.
+ */
+public final class GenericVendor implements VendorDefinition {
+
+    /** The registered type, before a vendor's {@code generic} block is applied. */
+    public static final GenericVendor TYPE = new GenericVendor(null);
+
+    private final @Nullable GenericLogin login;
+
+    private GenericVendor(@Nullable GenericLogin login) {
+        this.login = login;
+    }
+
+    /** The definition of one vendor with this declarative login. */
+    public static GenericVendor of(GenericLogin login) {
+        return new GenericVendor(login);
+    }
+
+    @Override
+    public String id() {
+        return "generic";
+    }
+
+    @Override
+    public @Nullable URI defaultBaseUrl() {
+        return null;
+    }
+
+    @Override
+    public Duration defaultIdleTimeout() {
+        return Duration.ofMinutes(10);
+    }
+
+    @Override
+    public Set<String> ownKeys() {
+        return Set.of("generic");
+    }
+
+    @Override
+    public VendorDefinition configure(String name, String prefix, VendorProperties properties) {
+        if (properties.generic() == null) {
+            throw new InvalidVendorConfigurationException(name, prefix + "generic",
+                    "is required for type generic: login-path, username-param, password-param and "
+                            + "session-pointer or session-cookie");
+        }
+        return of(GenericLoginResolver.resolve(name, prefix + "generic.", properties.generic()));
+    }
+
+    @Override
+    public VendorClient client(VendorSettings vendor, VendorHttp http) {
+        return new GenericClient(vendor, login(), http);
+    }
+
+    @Override
+    public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
+        return List.of();
+    }
+
+    /** The login's success condition also tells a dead session in a proxied answer. */
+    @Override
+    public @Nullable BodyStatusRule bodyStatus() {
+        GenericLogin login = login();
+        if (login.successPointer() == null || login.successValue() == null) {
+            return null;
+        }
+        return new BodyStatusRule(login.successPointer(), login.successValue(), Set.of());
+    }
+
+    public GenericLogin login() {
+        if (this.login == null) {
+            throw new IllegalStateException("A generic vendor is defined by its generic block; configure() first");
+        }
+        return this.login;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.sessionbroker.vendor.infiniteblue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.vendor.SessionPlacement;
+import dev.sessionbroker.vendor.VendorClient;
+import dev.sessionbroker.vendor.VendorDefinition;
+import dev.sessionbroker.vendor.VendorHttp;
+
+/**
+ * Infinite Blue (vendor-docs/infiniteblue-login.txt). Its sessions expire by the customer's
+ * security level, a number the docs do not give: 10 minutes stays under the shortest common
+ * idle limits, and a session the vendor drops earlier is replaced by a refresh. A login ends
+ * every earlier session of the same user. API calls take the {@code sessionId} parameter.
+ */
+public final class InfiniteBlueVendor implements VendorDefinition {
+
+    @Override
+    public String id() {
+        return "infiniteblue";
+    }
+
+    @Override
+    public URI defaultBaseUrl() {
+        return URI.create("https://app.infiniteblue.com/rest/api");
+    }
+
+    @Override
+    public Duration defaultIdleTimeout() {
+        return Duration.ofMinutes(10);
+    }
+
+    @Override
+    public Set<String> ownKeys() {
+        return Set.of("customer-id", "admin-fallback");
+    }
+
+    @Override
+    public VendorClient client(VendorSettings vendor, VendorHttp http) {
+        return new InfiniteBlueClient(vendor, http);
+    }
+
+    @Override
+    public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
+        return List.of(new SessionPlacement.QueryParameter("sessionId"));
+    }
+
+    @Override
+    public boolean loginEndsEarlierSessions() {
+        return true;
+    }
+}

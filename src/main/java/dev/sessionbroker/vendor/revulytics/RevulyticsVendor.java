@@ -1,0 +1,55 @@
+package dev.sessionbroker.vendor.revulytics;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.vendor.SessionPlacement;
+import dev.sessionbroker.vendor.VendorClient;
+import dev.sessionbroker.vendor.VendorDefinition;
+import dev.sessionbroker.vendor.VendorHttp;
+
+/**
+ * Revulytics (vendor-docs/revulytics-login.txt). The docs name no session lifetime: 10
+ * minutes, refreshed on a 401. Every API request body carries {@code user} (the login user)
+ * beside {@code sessionId}, as the public API clients send them; with {@code use-cookies}
+ * the session cookie alone.
+ */
+public final class RevulyticsVendor implements VendorDefinition {
+
+    @Override
+    public String id() {
+        return "revulytics";
+    }
+
+    @Override
+    public URI defaultBaseUrl() {
+        return URI.create("https://api.revulytics.com");
+    }
+
+    @Override
+    public Duration defaultIdleTimeout() {
+        return Duration.ofMinutes(10);
+    }
+
+    @Override
+    public Set<String> ownKeys() {
+        return Set.of("use-cookies");
+    }
+
+    @Override
+    public VendorClient client(VendorSettings vendor, VendorHttp http) {
+        return new RevulyticsClient(vendor, http);
+    }
+
+    @Override
+    public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
+        if (vendor.options().useCookies()) {
+            return List.of(new SessionPlacement.Cookie(null));
+        }
+        return List.of(new SessionPlacement.JsonBodyFields("sessionId", Map.of("user", vendor.username())));
+    }
+}
