@@ -34,4 +34,14 @@ final class HopByHopHeaders {
     static boolean isProxyHeader(String name) {
         return name.regionMatches(true, 0, "proxy-", 0, 6);
     }
+
+    /**
+     * Headers in which proxies on the caller's side describe the caller's network (RFC 7239
+     * {@code Forwarded}, {@code X-Forwarded-*}, {@code X-Real-IP}): internal addresses and
+     * host names that must not reach an outside party.
+     */
+    static boolean isCallerNetworkHeader(String name) {
+        return name.equalsIgnoreCase("forwarded") || name.regionMatches(true, 0, "x-forwarded-", 0, 12)
+                || name.equalsIgnoreCase("x-real-ip");
+    }
 }

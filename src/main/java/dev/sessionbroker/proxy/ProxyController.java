@@ -24,9 +24,14 @@ class ProxyController {
     @RequestMapping({ "/proxy/{vendor}", "/proxy/{vendor}/**" })
     void proxy(@PathVariable @VendorName String vendor, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        // The raw, still-encoded URI: the target is checked before anything is decoded.
+        // The raw, still-encoded URI: the target is checked before anything is decoded. The
+        // vendor segment must be the canonical name as sent: cutting the decoded name's length
+        // off an encoded one (/proxy/%61lertsite/x) would shift the path sent to the vendor.
         String prefix = request.getContextPath() + "/proxy/" + vendor;
         String raw = request.getRequestURI();
+        if (!raw.startsWith(prefix) || (raw.length() > prefix.length() && raw.charAt(prefix.length()) != '/')) {
+            throw new UnsafeProxyPathException();
+        }
         String rawPath = (raw.length() > prefix.length() + 1) ? raw.substring(prefix.length() + 1) : "";
         this.proxy.forward(vendor, rawPath, request, response);
     }

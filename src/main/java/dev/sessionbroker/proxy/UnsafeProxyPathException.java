@@ -4,7 +4,8 @@ package dev.sessionbroker.proxy;
 public class UnsafeProxyPathException extends RuntimeException {
 
     UnsafeProxyPathException() {
-        super("the path below /proxy/{vendor}/ must be a plain relative path: no '.' or '..' segments, "
-                + "no encoded dots, slashes or backslashes, no empty segments", null, false, false);
+        super("the path /proxy/{vendor}/… must name the vendor unencoded and continue with a plain relative "
+                + "path: no '.' or '..' segments, no encoded dots, slashes or backslashes, no empty segments", null,
+                false, false);
     }
 }

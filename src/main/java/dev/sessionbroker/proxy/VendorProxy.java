@@ -126,7 +126,10 @@ public class VendorProxy {
         }
     }
 
-    /** The caller's end-to-end headers; not its credentials for the broker, nor Host. */
+    /**
+     * The caller's end-to-end headers; not its credentials for the broker, nor Host, nor what
+     * proxies on the caller's side say about its network.
+     */
     private static HttpHeaders forwardedHeaders(HttpServletRequest request) {
         HttpHeaders incoming = new HttpHeaders();
         for (String name : Collections.list(request.getHeaderNames())) {
@@ -136,7 +139,8 @@ public class VendorProxy {
                 HttpHeaders.AUTHORIZATION);
         HttpHeaders forwarded = new HttpHeaders();
         incoming.forEach((name, values) -> {
-            if (!dropped.contains(name) && !HopByHopHeaders.isProxyHeader(name)) {
+            if (!dropped.contains(name) && !HopByHopHeaders.isProxyHeader(name)
+                    && !HopByHopHeaders.isCallerNetworkHeader(name)) {
                 forwarded.put(name, values);
             }
         });

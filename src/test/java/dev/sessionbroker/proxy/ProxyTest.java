@@ -229,14 +229,16 @@ class ProxyTest {
     }
 
     @Test
-    void hopByHopHeadersAndTheCallersCredentialsAreNotForwarded() {
+    void hopByHopHeadersTheCallersCredentialsAndNetworkAreNotForwarded() {
         vendor.stubFor(get("/alertsite/api/echo").willReturn(okJson("{\"metadata\":{\"status\":\"0\"}}")
             .withHeader("X-Vendor", "kept")
             .withHeader("Proxy-Authenticate", "Basic")));
 
         String answer = RawHttp.get(this.port, "/proxy/alertsite/echo", "Authorization: Bearer broker-token",
                 "Keep-Alive: timeout=5", "TE: trailers", "Upgrade: h2c", "Proxy-Authorization: Basic eA==",
-                "X-Hop: 1", "Connection: X-Hop, TE, Upgrade", "X-End-To-End: yes");
+                "X-Hop: 1", "Connection: X-Hop, TE, Upgrade", "X-End-To-End: yes",
+                "Forwarded: for=10.1.2.3;host=billing.internal", "X-Forwarded-For: 10.1.2.3",
+                "X-Forwarded-Host: billing.internal", "X-Forwarded-Proto: http", "X-Real-IP: 10.1.2.3");
 
         assertThat(answer).startsWith("HTTP/1.1 200").contains("X-Vendor: kept").doesNotContain("Proxy-Authenticate");
         vendor.verify(getRequestedFor(urlEqualTo("/alertsite/api/echo")).withHeader("X-End-To-End", equalTo("yes"))
@@ -245,6 +247,11 @@ class ProxyTest {
             .withHeader("Upgrade", absent())
             .withHeader("Proxy-Authorization", absent())
             .withHeader("X-Hop", absent())
+            .withHeader("Forwarded", absent())
+            .withHeader("X-Forwarded-For", absent())
+            .withHeader("X-Forwarded-Host", absent())
+            .withHeader("X-Forwarded-Proto", absent())
+            .withHeader("X-Real-IP", absent())
             .withHeader("Authorization", equalTo(basic("[email protected]", SESSION_A))));
     }
 
@@ -253,7 +260,8 @@ class ProxyTest {
             "/proxy/alertsite/%2E%2E%2Fadmin", "/proxy/alertsite/a/%2e%2e/%2e%2e/x", "/proxy/alertsite/..%5clogin",
             "/proxy/alertsite/%5c..%5cx", "/proxy/alertsite/a\\..\\..\\x", "/proxy/alertsite//evil.example/x",
             "/proxy/alertsite/http://evil.example/x", "/proxy/alertsite/%252e%252e/login", "/proxy/alertsite/.%2e/x",
-            "/proxy/alertsite/./x", "/proxy/alertsite/a/../../../x", "/proxy/alertsite/%00/x" })
+            "/proxy/alertsite/./x", "/proxy/alertsite/a/../../../x", "/proxy/alertsite/%00/x",
+            "/proxy/%61lertsite/devices", "/proxy/alertsit%65/devices", "/proxy/alertsite;v=1/devices" })
     void pathEscapesNeverReachTheVendor(String target) {
         vendor.stubFor(any(anyUrl()).willReturn(okJson("{}")));
 
