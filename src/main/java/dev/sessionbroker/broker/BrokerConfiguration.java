@@ -76,8 +76,8 @@ class BrokerConfiguration {
         BrokerListener listener = new CompositeBrokerListener(listeners.orderedStream().toList());
         LoginHistory history = new LoginHistory();
         CoolDowns coolDowns = new CoolDowns(clock);
-        LoginAttempts logins = new LoginAttempts(loginClients.byName(), history, coolDowns, vendorLoginExecutor, sleeper, clock,
-                ticker, listener);
+        LoginAttempts logins = new LoginAttempts(loginClients.byName(), history, coolDowns,
+                new LoginPacing(clock, listener), vendorLoginExecutor, sleeper, clock, ticker, listener);
         SessionSourceFactory factory = sharedStore.getIfAvailable();
         SessionSource source = (factory != null) ? factory.create(logins, coolDowns) : new LocalSessionSource(logins);
         return new SessionBroker(vendors, source, history, coolDowns, clock, ticker, listener);

@@ -37,6 +37,14 @@ public interface BrokerListener {
     }
 
     /**
+     * A login waited for the vendor's {@code min-login-interval} since the one before.
+     * @param vendor the vendor name
+     * @param waited how long it waited
+     */
+    default void loginPaced(String vendor, Duration waited) {
+    }
+
+    /**
      * A proxied call finished.
      * @param vendor the vendor name
      * @param method the HTTP method

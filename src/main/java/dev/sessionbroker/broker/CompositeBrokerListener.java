@@ -34,6 +34,13 @@ public final class CompositeBrokerListener implements BrokerListener {
     }
 
     @Override
+    public void loginPaced(String vendor, Duration waited) {
+        for (BrokerListener listener : this.listeners) {
+            listener.loginPaced(vendor, waited);
+        }
+    }
+
+    @Override
     public void proxyCallFinished(String vendor, String method, int status, Duration latency, boolean replayed) {
         for (BrokerListener listener : this.listeners) {
             listener.proxyCallFinished(vendor, method, status, latency, replayed);

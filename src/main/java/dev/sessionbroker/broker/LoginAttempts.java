@@ -2,6 +2,7 @@ package dev.sessionbroker.broker;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -48,8 +49,11 @@ public final class LoginAttempts {
 
     private final BrokerListener listener;
 
-    LoginAttempts(Map<String, VendorClient> clients, LoginHistory history, CoolDowns coolDowns, Executor executor,
-            Sleeper sleeper, Clock clock, Ticker ticker, BrokerListener listener) {
+    private final LoginPacing pacing;
+
+    LoginAttempts(Map<String, VendorClient> clients, LoginHistory history, CoolDowns coolDowns, LoginPacing pacing,
+            Executor executor, Sleeper sleeper, Clock clock, Ticker ticker, BrokerListener listener) {
+        this.pacing = pacing;
         this.clients = clients;
         this.history = history;
         this.coolDowns = coolDowns;
@@ -85,7 +89,16 @@ public final class LoginAttempts {
         return CompletableFuture.supplyAsync(() -> loginWithRetries(vendor, otp), this.executor);
     }
 
+    /**
+     * Another replica logged in to this vendor at this moment (read from the shared store), so
+     * that the next login here keeps the interval to it too.
+     */
+    public void loggedInElsewhere(String vendor, Instant at) {
+        this.pacing.loggedIn(vendor, at);
+    }
+
     private Session loginWithRetries(VendorSettings vendor, @Nullable Secret otp) {
+        this.pacing.awaitTurn(vendor);
         RetryTemplate retry = new RetryTemplate();
         RetrySettings settings = (otp != null) ? new RetrySettings(1, vendor.retry().initialBackoff(),
                 vendor.retry().maxBackoff(), vendor.retry().maxTotal()) : vendor.retry();

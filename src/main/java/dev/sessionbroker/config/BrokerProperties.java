@@ -66,6 +66,8 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
      * they answer 401)
      * @param sessionInjection proxy mode: how the session goes on a vendor call; defaults per
      * type as the vendors document it, required for generic vendors that are proxied
+     * @param minLoginInterval two logins for this vendor are never closer than this, whatever
+     * callers do (a refresh that comes sooner waits, then logs in once); 0 turns pacing off
      */
     public record VendorProperties(
             @Nullable String type,
@@ -86,7 +88,8 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
             @Nullable String sslBundle,
             @Nullable Generic generic,
             @Nullable List<String> sessionExpiredStatuses,
-            @Nullable SessionInjection sessionInjection) {
+            @Nullable SessionInjection sessionInjection,
+            @DefaultValue("5s") Duration minLoginInterval) {
     }
 
     /**

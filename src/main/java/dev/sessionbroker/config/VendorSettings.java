@@ -16,6 +16,7 @@ import dev.sessionbroker.vendor.VendorDefinition;
  *
  * @param definition what the broker knows about the vendor's type (generic: built from the
  * entry's {@code generic} block)
+ * @param minLoginInterval the least time between two logins of this vendor
  * @param sslBundle name of the {@code spring.ssl.bundle.*} for this vendor's TLS, if any
  * @param options the few settings only one vendor type reads
  * @param proxy proxy-mode overrides of the type's defaults
@@ -31,6 +32,7 @@ public record VendorSettings(
         Duration connectTimeout,
         Duration readTimeout,
         Duration rejectionCooldown,
+        Duration minLoginInterval,
         RetrySettings retry,
         @Nullable String sslBundle,
         VendorOptions options,

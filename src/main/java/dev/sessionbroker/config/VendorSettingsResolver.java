@@ -59,6 +59,7 @@ public final class VendorSettingsResolver {
                 positive(name, prefix + "connect-timeout", properties.connectTimeout()),
                 positive(name, prefix + "read-timeout", properties.readTimeout()),
                 positive(name, prefix + "rejection-cooldown", properties.rejectionCooldown()),
+                notNegative(name, prefix + "min-login-interval", properties.minLoginInterval()),
                 retry(name, prefix + "retry.", properties.retry()),
                 optional(name, prefix + "ssl-bundle", properties.sslBundle()),
                 options, ProxyOptionsResolver.resolve(name, prefix, properties));
@@ -157,6 +158,13 @@ public final class VendorSettingsResolver {
     private static String required(String name, String key, @Nullable String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidVendorConfigurationException(name, key, "is required");
+        }
+        return value;
+    }
+
+    private static Duration notNegative(String name, String key, Duration value) {
+        if (value.isNegative()) {
+            throw new InvalidVendorConfigurationException(name, key, "must not be negative, was " + value);
         }
         return value;
     }

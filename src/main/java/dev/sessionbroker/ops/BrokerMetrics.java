@@ -44,6 +44,11 @@ final class BrokerMetrics implements BrokerListener {
         meters(vendor).refreshStarted(reason);
     }
 
+    @Override
+    public void loginPaced(String vendor, Duration waited) {
+        meters(vendor).loginPaced();
+    }
+
     /**
      * Proxied calls are not on the session hot path and their (method, status) pairs are
      * open-ended, so their meters are looked up in the registry per call.

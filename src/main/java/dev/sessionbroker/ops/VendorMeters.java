@@ -34,6 +34,8 @@ final class VendorMeters {
 
     private final Map<String, Counter> refreshes = new ConcurrentHashMap<>();
 
+    private final Counter paced;
+
     /** Registers every known label up front, so dashboards see zeros instead of gaps. */
     VendorMeters(String vendor, MeterRegistry registry) {
         this.vendor = vendor;
@@ -44,6 +46,14 @@ final class VendorMeters {
         });
         REQUEST_RESULTS.forEach((result) -> this.requests.put(result, requestsCounter(result)));
         REFRESH_REASONS.forEach((reason) -> this.refreshes.put(reason, refreshesCounter(reason)));
+        this.paced = Counter.builder("broker.logins.paced")
+            .description("Logins that waited for the vendor's min-login-interval since the one before")
+            .tags("vendor", vendor)
+            .register(registry);
+    }
+
+    void loginPaced() {
+        this.paced.increment();
     }
 
     void loginFinished(String outcome, Duration latency) {

@@ -141,6 +141,11 @@ final class RedisSessionSource implements SessionSource {
                             && (shared == null || current.generation() != shared.generation())) {
                         return toSession(name, current);
                     }
+                    if (current != null) {
+                        // Pacing counts logins on every replica: the shared session says when
+                        // the last one was.
+                        this.logins.loggedInElsewhere(name, Instant.ofEpochMilli(current.obtainedAtMillis()));
+                    }
                     return loginAndShare(vendor, fence, token, otp);
                 }
                 finally {

@@ -49,6 +49,7 @@ class FailureBehaviourTest {
     @DynamicPropertySource
     static void vendors(DynamicPropertyRegistry registry) {
         registry.add("broker.vendors.alertsite.type", () -> "alertsite");
+        registry.add("broker.vendors.alertsite.min-login-interval", () -> "0");
         registry.add("broker.vendors.alertsite.base-url", () -> vendor.baseUrl() + "/alertsite");
         registry.add("broker.vendors.alertsite.username", () -> "[email protected]");
         registry.add("broker.vendors.alertsite.password", () -> PASSWORD);
@@ -61,6 +62,7 @@ class FailureBehaviourTest {
         registry.add("broker.vendors.alertsite.retry.max-backoff", () -> "4s");
         registry.add("broker.vendors.alertsite.retry.max-total", () -> "20s");
         registry.add("broker.vendors.slow.type", () -> "alertsite");
+        registry.add("broker.vendors.slow.min-login-interval", () -> "0");
         registry.add("broker.vendors.slow.base-url", () -> vendor.baseUrl() + "/slow");
         registry.add("broker.vendors.slow.username", () -> "[email protected]");
         registry.add("broker.vendors.slow.password", () -> PASSWORD);

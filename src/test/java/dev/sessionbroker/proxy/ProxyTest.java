@@ -70,6 +70,8 @@ class ProxyTest {
 
     private static void vendor(String name, String type, DynamicPropertyRegistry registry) {
         registry.add("broker.vendors." + name + ".type", () -> type);
+        // Pacing has its own test (LoginPacingTest); here logins follow each other at once.
+        registry.add("broker.vendors." + name + ".min-login-interval", () -> "0");
         registry.add("broker.vendors." + name + ".base-url", () -> vendor.baseUrl() + "/" + name + "/api");
         registry.add("broker.vendors." + name + ".username", () -> "[email protected]");
         registry.add("broker.vendors." + name + ".password", () -> "proxy-pass");

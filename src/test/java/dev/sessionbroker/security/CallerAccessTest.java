@@ -69,6 +69,8 @@ class CallerAccessTest {
     static void configuration(DynamicPropertyRegistry registry) {
         for (String name : List.of("alertsite", "other")) {
             registry.add("broker.vendors." + name + ".type", () -> "alertsite");
+            // Pacing has its own test (LoginPacingTest); here logins follow each other at once.
+            registry.add("broker.vendors." + name + ".min-login-interval", () -> "0");
             registry.add("broker.vendors." + name + ".base-url", () -> vendor.baseUrl() + "/" + name);
             registry.add("broker.vendors." + name + ".username", () -> "[email protected]");
             registry.add("broker.vendors." + name + ".password", () -> "vendor-pass");

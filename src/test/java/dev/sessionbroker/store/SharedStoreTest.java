@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +55,7 @@ class SharedStoreTest {
         redis = new EmbeddedRedis();
         List<String> properties = new ArrayList<>(List.of("broker.store=redis", "spring.data.redis.host=127.0.0.1",
                 "spring.data.redis.port=" + redis.port()));
-        for (String name : List.of("alertsite", "wrong")) {
+        for (String name : List.of("alertsite", "wrong", "paced")) {
             properties.add("broker.vendors." + name + ".type=alertsite");
             properties.add("broker.vendors." + name + ".base-url=" + vendor.baseUrl() + "/" + name);
             properties.add("broker.vendors." + name + ".username=ops@example.com");
@@ -62,6 +63,8 @@ class SharedStoreTest {
             properties.add("broker.vendors." + name + ".read-timeout=1s");
             properties.add("broker.vendors." + name + ".retry.max-attempts=1");
             properties.add("broker.vendors." + name + ".retry.max-total=1s");
+            // Pacing is shown by the "paced" vendor; the others log in back to back.
+            properties.add("broker.vendors." + name + ".min-login-interval=" + (name.equals("paced") ? "1s" : "0"));
         }
         replicas = new Replicas(2, properties);
         connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
@@ -136,6 +139,22 @@ class SharedStoreTest {
 
         assertThat(response.body()).contains("bbbb1111bbbb1111");
         assertThat(logins("alertsite")).isEqualTo(2);
+    }
+
+    @Test
+    void loginPacingCountsTheLoginsOfOtherReplicas() {
+        stubLogins("paced", "cccc2222cccc2222", "dddd3333dddd3333");
+        HttpResponse<String> first = replicas.http(0).get("/sessions/paced", "text/plain");
+
+        // Replica 1 has never logged in itself: only the shared store can tell it to wait.
+        HttpResponse<String> refreshed = replicas.http(1).post("/sessions/paced/refresh", "application/json",
+                "{\"rejectedSessionId\":\"" + first.body() + "\"}");
+
+        assertThat(refreshed.body()).contains("dddd3333dddd3333");
+        List<LoggedRequest> logins = vendor.findAll(postRequestedFor(urlEqualTo("/paced/login")));
+        assertThat(logins).hasSize(2);
+        assertThat(Duration.between(logins.get(0).getLoggedDate().toInstant(),
+                logins.get(1).getLoggedDate().toInstant())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
 
     @Test

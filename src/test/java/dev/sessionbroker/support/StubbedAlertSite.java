@@ -31,6 +31,8 @@ public final class StubbedAlertSite {
             registry.add(prefix + "base-url", () -> alertSite.baseUrl() + "/" + vendor);
             registry.add(prefix + "username", () -> USERNAME);
             registry.add(prefix + "password", () -> password);
+            // Logins back to back: pacing has its own tests (LoginPacingTest).
+            registry.add(prefix + "min-login-interval", () -> "0");
         }
     }
 

@@ -32,14 +32,14 @@ public final class TestVendors {
             String password, UnaryOperator<VendorOptions> options) {
         return new VendorSettings(name, type, URI.create(baseUrl), username, Secret.of(password),
                 type.defaultIdleTimeout(), null, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(60),
-                VendorSettings.RetrySettings.defaults(), null, options.apply(VendorOptions.defaults()),
+                Duration.ofSeconds(5), VendorSettings.RetrySettings.defaults(), null, options.apply(VendorOptions.defaults()),
                 VendorSettings.ProxyOptions.defaults());
     }
 
     public static VendorSettings withSslBundle(VendorSettings base, String sslBundle) {
         return new VendorSettings(base.name(), base.definition(), base.baseUrl(), base.username(), base.password(),
                 base.idleTimeout(), null, base.connectTimeout(), base.readTimeout(), base.rejectionCooldown(),
-                base.retry(), sslBundle, base.options(), base.proxy());
+                base.minLoginInterval(), base.retry(), sslBundle, base.options(), base.proxy());
     }
 
     public static VendorClient client(VendorSettings settings) {

@@ -57,6 +57,7 @@ class AddingAVendorTest {
         registry.add("broker.vendors.acme.base-url", () -> acme.baseUrl() + "/api");
         registry.add("broker.vendors.acme.username", () -> "robot");
         registry.add("broker.vendors.acme.password", () -> "acme-secret");
+        registry.add("broker.vendors.acme.min-login-interval", () -> "0");
     }
 
     @LocalServerPort
