@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.RawHttp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -72,7 +73,9 @@ class BadInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "{bad", "[]", "\"text\"", "{\"rejectedSessionId\":5}", "{\"rejectedSessionId\":{}}",
-            "{\"rejectedSessionId\":\"\"}", "{\"rejectedSessionId\":\"x\",\"extra\":1}", "{\"unknown\":\"x\"}" })
+            "{\"rejectedSessionId\":\"\"}", "{\"rejectedSessionId\":\"x\",\"extra\":1}", "{\"unknown\":\"x\"}",
+            "{\"rejectedSessionId\":null}", "{\"rejectedSessionId\":true}", "{\"rejectedSessionId\":[\"x\"]}",
+            "{\"otp\":null}", "{\"otp\":609700}" })
     void invalidRefreshBodiesAre400Problems(String body) {
         HttpResponse<String> response = this.http.post("/sessions/alertsite/refresh", "application/json", body);
 
@@ -108,6 +111,31 @@ class BadInputTest {
 
         assertProblem(this.http.post("/sessions/alertsite/refresh", "application/json", body), 413);
         assertThat(vendor.getAllServeEvents()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 1024 * 1024, 30 * 1024 * 1024 })
+    void chunkedRefreshBodiesOverTheLimitAre413Problems(int size) {
+        String answer = RawHttp.chunked(this.port, "POST", "/sessions/alertsite/refresh", "application/json",
+                "{\"rejectedSessionId\":\"", size);
+
+        assertRawProblem(answer, 413);
+        assertThat(vendor.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void chunkedRefreshBodyWithinTheLimitIsRead() {
+        String answer = RawHttp.chunked(this.port, "POST", "/sessions/alertsite/refresh", "application/json",
+                "{\"rejectedSessionId\":\"", 8 * 1024);
+
+        // Read whole and parsed: an unterminated string is invalid JSON, not too large.
+        assertRawProblem(answer, 400);
+    }
+
+    private static void assertRawProblem(String answer, int status) {
+        assertThat(answer).startsWith("HTTP/1.1 " + status + " ");
+        assertThat(answer.toLowerCase()).contains("content-type: application/problem+json");
+        assertThat(answer).contains("\"status\":" + status).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
