@@ -6,11 +6,14 @@ import java.net.http.HttpResponse;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or a vendor login.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class BadInputTest {
 
     @RegisterExtension
@@ -97,12 +101,69 @@ class BadInputTest {
         assertProblem(this.http.post("/sessions/alertsite/refresh", "text/xml", "<refresh/>"), 415);
     }
 
-    @Test
-    void unacceptableAcceptHeaderIs406() {
-        HttpResponse<String> response = this.http.get("/sessions/alertsite", "image/png");
+    @ParameterizedTest
+    @ValueSource(strings = { "GET /sessions/alertsite", "GET /sessions", "POST /sessions/alertsite/refresh",
+            "GET /actuator/health", "GET /sessions/unknown-vendor", "GET /sessions/Bad_Name" })
+    void unacceptableAcceptHeaderIs406Problem(String endpoint) {
+        String[] parts = endpoint.split(" ");
+        HttpResponse<String> response = this.http.send(this.http.request(parts[1])
+            .header("Accept", "image/png")
+            .method(parts[0], HttpRequest.BodyPublishers.noBody())
+            .build());
 
-        assertThat(response.statusCode()).isEqualTo(406);
-        assertThat(response.body()).doesNotContain("Exception");
+        assertProblem(response, 406);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/sessions/alertsite", "/sessions/alertsite/refresh", "/sessions", "/nowhere",
+            "/actuator/health" })
+    void brokenFormEncodingIsNeverA500(String path) {
+        HttpResponse<String> response = this.http.send(this.http.request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .PUT(HttpRequest.BodyPublishers.ofString("a=%zz&b=%"))
+            .build());
+
+        assertThat(response.statusCode()).isBetween(400, 499);
+        assertProblem(response, response.statusCode());
+    }
+
+    @Test
+    void largeChunkedFormRefreshIs415Problem() {
+        String answer = RawHttp.chunked(this.port, "POST", "/sessions/alertsite/refresh",
+                "application/x-www-form-urlencoded", "rejectedSessionId=", 3 * 1024 * 1024);
+
+        assertRawProblem(answer, 415);
+    }
+
+    @Test
+    void traceIs405Problem() {
+        String answer = RawHttp.exchange(this.port,
+                "TRACE /sessions/alertsite HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertRawProblem(answer, 405);
+    }
+
+    @Test
+    void expectedBadRequestsLogNoStackTrace(CapturedOutput output) {
+        this.http.get("/sessions/alertsite", "image/png");
+        this.http.send(this.http.request("/nowhere")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .PUT(HttpRequest.BodyPublishers.ofString("a=%zz"))
+            .build());
+        RawHttp.exchange(this.port, "TRACE /sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        this.http.post("/sessions/alertsite/refresh", "application/json", "{bad");
+
+        assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("ERROR");
+    }
+
+    @Test
+    void aFloodOfBadRequestsLogsAtMostOneLine(CapturedOutput output) {
+        for (int i = 0; i < 20; i++) {
+            this.http.send(this.http.request("/sessions/alertsite").method("PUT", HttpRequest.BodyPublishers.noBody())
+                .build());
+        }
+
+        assertThat(output.getAll().lines().filter((line) -> line.contains(" WARN "))).hasSizeLessThanOrEqualTo(1);
     }
 
     @Test
