@@ -109,7 +109,8 @@ class SessionsController {
         // A session ID is a credential: no cache on the way may keep it.
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().cacheControl(CacheControl.noStore());
         if (plain) {
-            return ok.contentType(MediaType.TEXT_PLAIN).body(lease.session().sessionId());
+            return ok.contentType(MediaType.TEXT_PLAIN)
+                .body(new PlainSessionId(lease.session().vendor(), lease.session().sessionId()));
         }
         String type = this.vendors.find(lease.session().vendor()).type().id();
         return ok.contentType(MediaType.APPLICATION_JSON).body(SessionView.of(lease, type));
