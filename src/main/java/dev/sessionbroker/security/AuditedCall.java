@@ -61,10 +61,6 @@ final class AuditedCall {
         return (request.getAttribute(ATTRIBUTE) instanceof AuditedCall call) ? call : null;
     }
 
-    boolean handsOutSession() {
-        return "session.handout".equals(this.event) || "session.refresh".equals(this.event);
-    }
-
     void sessionFingerprint(@Nullable String fingerprint) {
         this.sessionFingerprint = fingerprint;
     }

@@ -17,10 +17,11 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <token>}: one SHA-256 and one map lookup
- * ({@link ClientDirectory}), nothing else on the session hot path. A token that matches no
- * client is answered 401 at once and counted against the caller's address; an address that
- * failed too often is answered 429 without the token being looked at.
+ * Authenticates {@code Authorization: Bearer <token>}: one SHA-256, one map lookup and a
+ * constant-time compare ({@link ClientDirectory}), nothing else on the session hot path. A
+ * token that matches no client is answered 401 and counted against the caller's address; once
+ * that address has failed too often its failing attempts are answered 429. A valid token is
+ * never throttled, so a guesser cannot lock out the client it shares an address with.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -56,23 +57,10 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String address = request.getRemoteAddr();
-        Duration wait = this.throttle.waitFor(address);
-        if (wait != null) {
-            this.metrics.failed("throttled");
-            this.problems.throttled(request, response, wait);
-            return;
-        }
+        // Verified first, whatever the address did before: a valid token is always served.
         BrokerClient client = this.clients.authenticate(header.substring(BEARER.length()).trim());
         if (client == null) {
-            this.throttle.recordFailure(address);
-            this.metrics.failed("invalid-token");
-            audit.atWarn()
-                .addKeyValue("event", "auth.failure")
-                .addKeyValue("remote", address)
-                .addKeyValue("reason", "invalid-token")
-                .log("audit event=auth.failure remote={} reason=invalid-token", address);
-            this.problems.invalidToken(request, response);
+            refuse(request, response);
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -81,5 +69,31 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         // Kept as a request attribute (no HTTP session) for the async dispatch of the answer.
         this.contexts.saveContext(context, request, response);
         chain.doFilter(request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String address = request.getRemoteAddr();
+        Duration wait = this.throttle.waitFor(address);
+        if (wait != null) {
+            this.metrics.failed("throttled");
+            long refused = this.throttle.recordRefusal(address);
+            if (refused > 0) {
+                audit.atWarn()
+                    .addKeyValue("event", "auth.throttled")
+                    .addKeyValue("remote", address)
+                    .addKeyValue("refused", refused)
+                    .log("audit event=auth.throttled remote={} refused={}", address, refused);
+            }
+            this.problems.throttled(request, response, wait);
+            return;
+        }
+        this.throttle.recordFailure(address);
+        this.metrics.failed("invalid-token");
+        audit.atWarn()
+            .addKeyValue("event", "auth.failure")
+            .addKeyValue("remote", address)
+            .addKeyValue("reason", "invalid-token")
+            .log("audit event=auth.failure remote={} reason=invalid-token", address);
+        this.problems.invalidToken(request, response);
     }
 }

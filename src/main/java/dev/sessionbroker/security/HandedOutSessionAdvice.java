@@ -35,10 +35,8 @@ class HandedOutSessionAdvice implements ResponseBodyAdvice<Object> {
             HttpServletRequest original = servlet.getServletRequest();
             AuditedCall call = AuditedCall.of(original);
             if (call != null) {
-                String sessionId = (body instanceof HandedOutSession session) ? session.sessionId()
-                        : (body instanceof String plain && call.handsOutSession()) ? plain : null;
-                if (sessionId != null) {
-                    call.sessionFingerprint(SessionFingerprint.of(sessionId));
+                if (body instanceof HandedOutSession session) {
+                    call.sessionFingerprint(SessionFingerprint.of(session.sessionId()));
                 }
             }
         }

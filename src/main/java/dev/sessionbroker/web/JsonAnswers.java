@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
-/** Puts {@link ContentLengthJsonConverter} in the place of the server's JSON converter. */
+/**
+ * Puts {@link ContentLengthJsonConverter} in the place of the server's JSON converter, and
+ * adds {@link PlainSessionIdConverter} for text/plain session answers.
+ */
 @Configuration(proxyBeanMethods = false)
 class JsonAnswers {
 
@@ -15,6 +18,7 @@ class JsonAnswers {
     @Bean
     @Order(1)
     ServerHttpMessageConvertersCustomizer contentLengthJson(JsonMapper mapper) {
-        return (converters) -> converters.withJsonConverter(new ContentLengthJsonConverter(mapper));
+        return (converters) -> converters.withJsonConverter(new ContentLengthJsonConverter(mapper))
+            .addCustomConverter(new PlainSessionIdConverter());
     }
 }

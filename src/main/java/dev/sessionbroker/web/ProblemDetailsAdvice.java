@@ -42,6 +42,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final BadRequestLog badRequests;
+
+    ProblemDetailsAdvice(BadRequestLog badRequests) {
+        this.badRequests = badRequests;
+    }
+
+    /** Spring MVC's own 4xx (405, 406, 415, ...): counted into one rate-limited line. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (status.is4xxClientError()) {
+            this.badRequests.record(status.value(), ex);
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, request);
+    }
+
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unknownVendor(UnknownVendorException ex) {
         return ProblemAnswer.of(HttpStatus.NOT_FOUND, "unknown-vendor", "Unknown vendor", ex.getMessage())

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Optional body of {@code POST /sessions/{vendor}/refresh}. Read strictly: an unknown field
- * or a session ID that is not a string is a caller's mistake worth a 400, not something to
+ * or a field that is not a string ({@code null} included) is a caller's mistake worth a 400, not something to
  * guess about when the answer may cost a vendor login.
  *
  * @param rejectedSessionId the session the vendor refused; a refresh only replaces it if it
@@ -40,7 +40,9 @@ record RefreshRequest(@Nullable String rejectedSessionId, @Nullable Secret otp) 
 
     private static @Nullable String optionalString(JsonNode body, String field) {
         JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
+        // Absent means "no opinion"; an explicit null is a caller's bug, and guessing it means
+        // "absent" would turn it into an unconditional vendor login (issue 14 F8).
+        if (value == null) {
             return null;
         }
         if (!value.isString() || value.asString().isBlank()) {

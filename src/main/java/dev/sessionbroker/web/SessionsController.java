@@ -61,7 +61,9 @@ class SessionsController {
     }
 
     /** @return the answer, or null once {@link WaitingCallers} has taken the request while a login is under way */
-    @PostMapping(path = "/{vendor}/refresh", produces = { JSON, TEXT })
+    // consumes: a form body is refused by the mapping (415), before Spring MVC would parse it
+    // as request parameters (up to Tomcat's 2 MB max-post-size, or a 500 beyond, issue 14 F6).
+    @PostMapping(path = "/{vendor}/refresh", consumes = { JSON, "application/*+json" }, produces = { JSON, TEXT })
     @Nullable Object refresh(@PathVariable @VendorName String vendor,
             @RequestBody(required = false) @Nullable RefreshRequest body,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
@@ -107,7 +109,8 @@ class SessionsController {
         // A session ID is a credential: no cache on the way may keep it.
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().cacheControl(CacheControl.noStore());
         if (plain) {
-            return ok.contentType(MediaType.TEXT_PLAIN).body(lease.session().sessionId());
+            return ok.contentType(MediaType.TEXT_PLAIN)
+                .body(new PlainSessionId(lease.session().vendor(), lease.session().sessionId()));
         }
         String type = this.vendors.find(lease.session().vendor()).definition().id();
         return ok.contentType(MediaType.APPLICATION_JSON).body(SessionView.of(lease, type));

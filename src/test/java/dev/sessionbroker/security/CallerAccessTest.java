@@ -3,6 +3,7 @@ package dev.sessionbroker.security;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -283,8 +284,7 @@ class CallerAccessTest {
             assertThat(call("GET /sessions/alertsite", WRONG_TOKEN).statusCode()).isEqualTo(401);
         }
 
-        // Backing off: even a good token is not looked at, so guessing gains nothing.
-        HttpResponse<String> throttled = call("GET /sessions/alertsite", BILLING_TOKEN);
+        HttpResponse<String> throttled = call("GET /sessions/alertsite", WRONG_TOKEN);
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(throttled.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -293,10 +293,63 @@ class CallerAccessTest {
         this.time.advance(Duration.ofSeconds(1));
         assertThat(call("GET /sessions/alertsite", WRONG_TOKEN).statusCode()).isEqualTo(401);
         // The back-off doubles with each further failure.
-        assertThat(call("GET /sessions/alertsite", BILLING_TOKEN).headers().firstValue("Retry-After")).hasValue("2");
+        assertThat(call("GET /sessions/alertsite", WRONG_TOKEN).headers().firstValue("Retry-After")).hasValue("2");
+    }
 
-        this.time.advance(Duration.ofSeconds(2));
-        assertThat(call("GET /sessions/alertsite", BILLING_TOKEN).statusCode()).isEqualTo(200);
+    @Test
+    void aGuesserOnTheSameAddressNeverLocksOutAValidClient() {
+        List<Integer> guesser = new ArrayList<>();
+        List<Integer> client = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            guesser.add(call("GET /sessions/alertsite", WRONG_TOKEN + i).statusCode());
+            client.add(call("GET /sessions/alertsite", BILLING_TOKEN).statusCode());
+        }
+
+        assertThat(client).containsOnly(200);
+        assertThat(guesser).contains(429).containsOnly(401, 429);
+    }
+
+    @Test
+    void throttledRefusalsAreAuditedOncePerIntervalWithACount(CapturedOutput output) {
+        for (int i = 0; i < AuthFailureThrottle.FREE_FAILURES + 1; i++) {
+            call("GET /sessions/alertsite", WRONG_TOKEN);
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(call("GET /sessions/alertsite", WRONG_TOKEN).statusCode()).isEqualTo(429);
+        }
+        assertThat(throttledAuditLines(output)).singleElement().asString().contains("refused=1");
+
+        // Past the audit interval (and this back-off): one failure starts the next back-off,
+        // and the next refusal reports the ones not yet audited.
+        this.time.advance(AuthFailureThrottle.AUDIT_INTERVAL);
+        assertThat(call("GET /sessions/alertsite", WRONG_TOKEN).statusCode()).isEqualTo(401);
+        assertThat(call("GET /sessions/alertsite", WRONG_TOKEN).statusCode()).isEqualTo(429);
+        assertThat(throttledAuditLines(output)).hasSize(2).last().asString().contains("refused=10");
+    }
+
+    @Test
+    void throttledRefusalsAreCounted() {
+        for (int i = 0; i < AuthFailureThrottle.FREE_FAILURES + 1; i++) {
+            call("GET /sessions/alertsite", WRONG_TOKEN);
+        }
+        double before = valueOrZero(prometheus(), "broker_auth_failures_total", "reason", "throttled");
+
+        call("GET /sessions/alertsite", WRONG_TOKEN);
+
+        assertThat(prometheus().value("broker_auth_failures_total", "reason", "throttled") - before).isEqualTo(1);
+    }
+
+    private static List<String> throttledAuditLines(CapturedOutput output) {
+        return output.getAll().lines().filter((line) -> line.contains("audit event=auth.throttled")).toList();
+    }
+
+    private static double valueOrZero(PrometheusText text, String name, String... tags) {
+        try {
+            return text.value(name, tags);
+        }
+        catch (AssertionError ex) {
+            return 0;
+        }
     }
 
     @Test

@@ -6,12 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** What an operator does to configure a client: {@code echo -n "$TOKEN" | sha256sum}. */
-final class Tokens {
+public final class Tokens {
 
     private Tokens() {
     }
 
-    static String sha256Hex(String token) {
+    public static String sha256Hex(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(token.getBytes(StandardCharsets.UTF_8)));

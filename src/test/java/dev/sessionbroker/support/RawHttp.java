@@ -1,15 +1,18 @@
 package dev.sessionbroker.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Writes a request byte for byte, for what ordinary clients refuse to send: backslashes and
- * raw dots in paths, hop-by-hop headers.
+ * raw dots in paths, hop-by-hop headers, huge chunked bodies.
  */
 public final class RawHttp {
 
@@ -38,5 +41,79 @@ public final class RawHttp {
         }
         head.append("Connection: close\r\n\r\n");
         return exchange(port, head.toString());
+    }
+
+    /**
+     * Sends {@code prefix} followed by filler up to {@code size} bytes as a chunked body (no
+     * {@code Content-Length}, so only a limit on what is read can stop it), while reading the
+     * answer. A server that answers early and closes may cut the upload off: that is fine.
+     * @return the answer's head and body
+     */
+    public static String chunked(int port, String method, String target, String contentType, String prefix,
+            long size, String... headers) {
+        StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        head.append("Content-Type: ").append(contentType).append("\r\nTransfer-Encoding: chunked\r\n");
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        head.append("Connection: close\r\n\r\n");
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            Thread upload = new Thread(() -> upload(out, prefix, size), "raw-http-upload");
+            upload.setDaemon(true);
+            upload.start();
+            String answer = readAnswer(socket.getInputStream());
+            upload.interrupt();
+            return answer;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void upload(OutputStream out, String prefix, long size) {
+        byte[] filler = new byte[64 * 1024];
+        Arrays.fill(filler, (byte) 'x');
+        try {
+            writeChunk(out, prefix.getBytes(StandardCharsets.UTF_8), prefix.length());
+            for (long sent = prefix.length(); sent < size && !Thread.currentThread().isInterrupted();) {
+                int length = (int) Math.min(filler.length, size - sent);
+                writeChunk(out, filler, length);
+                sent += length;
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        }
+        catch (IOException ex) {
+            // The server answered and closed before reading everything: what the caller tests.
+        }
+    }
+
+    private static void writeChunk(OutputStream out, byte[] bytes, int length) throws IOException {
+        out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(bytes, 0, length);
+        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Head, then as many body bytes as Content-Length says (or up to the end of the stream). */
+    private static String readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int last4 = 0;
+        int b;
+        while (last4 != 0x0d0a0d0a && (b = in.read()) != -1) {
+            head.write(b);
+            last4 = (last4 << 8) | b;
+        }
+        String headText = head.toString(StandardCharsets.ISO_8859_1);
+        long length = -1;
+        for (String line : headText.split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Long.parseLong(line.substring("content-length:".length()).trim());
+            }
+        }
+        byte[] body = (length >= 0) ? in.readNBytes((int) length) : in.readAllBytes();
+        return headText + new String(body, StandardCharsets.ISO_8859_1);
     }
 }

@@ -6,17 +6,21 @@ import java.net.http.HttpResponse;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.RawHttp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -28,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or a vendor login.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class BadInputTest {
 
     @RegisterExtension
@@ -72,7 +77,9 @@ class BadInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "{bad", "[]", "\"text\"", "{\"rejectedSessionId\":5}", "{\"rejectedSessionId\":{}}",
-            "{\"rejectedSessionId\":\"\"}", "{\"rejectedSessionId\":\"x\",\"extra\":1}", "{\"unknown\":\"x\"}" })
+            "{\"rejectedSessionId\":\"\"}", "{\"rejectedSessionId\":\"x\",\"extra\":1}", "{\"unknown\":\"x\"}",
+            "{\"rejectedSessionId\":null}", "{\"rejectedSessionId\":true}", "{\"rejectedSessionId\":[\"x\"]}",
+            "{\"otp\":null}", "{\"otp\":609700}" })
     void invalidRefreshBodiesAre400Problems(String body) {
         HttpResponse<String> response = this.http.post("/sessions/alertsite/refresh", "application/json", body);
 
@@ -94,12 +101,78 @@ class BadInputTest {
         assertProblem(this.http.post("/sessions/alertsite/refresh", "text/xml", "<refresh/>"), 415);
     }
 
-    @Test
-    void unacceptableAcceptHeaderIs406() {
-        HttpResponse<String> response = this.http.get("/sessions/alertsite", "image/png");
+    @ParameterizedTest
+    @ValueSource(strings = { "GET /sessions/alertsite", "GET /sessions", "POST /sessions/alertsite/refresh",
+            "GET /actuator/health", "GET /sessions/unknown-vendor", "GET /sessions/Bad_Name" })
+    void unacceptableAcceptHeaderIs406Problem(String endpoint) {
+        String[] parts = endpoint.split(" ");
+        HttpResponse<String> response = this.http.send(this.http.request(parts[1])
+            .header("Accept", "image/png")
+            .method(parts[0], HttpRequest.BodyPublishers.noBody())
+            .build());
 
-        assertThat(response.statusCode()).isEqualTo(406);
-        assertThat(response.body()).doesNotContain("Exception");
+        assertProblem(response, 406);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/sessions/alertsite", "/sessions/alertsite/refresh", "/sessions", "/nowhere",
+            "/actuator/health" })
+    void brokenFormEncodingIsNeverA500(String path) {
+        HttpResponse<String> response = this.http.send(this.http.request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .PUT(HttpRequest.BodyPublishers.ofString("a=%zz&b=%"))
+            .build());
+
+        assertThat(response.statusCode()).isBetween(400, 499);
+        assertProblem(response, response.statusCode());
+    }
+
+    @Test
+    void largeChunkedFormRefreshIs415Problem() {
+        String answer = RawHttp.chunked(this.port, "POST", "/sessions/alertsite/refresh",
+                "application/x-www-form-urlencoded", "rejectedSessionId=", 3 * 1024 * 1024);
+
+        assertRawProblem(answer, 415);
+    }
+
+    @Test
+    void traceIs405Problem() {
+        String answer = RawHttp.exchange(this.port,
+                "TRACE /sessions/alertsite HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertRawProblem(answer, 405);
+    }
+
+    @Test
+    void expectedBadRequestsLogNoStackTrace(CapturedOutput output) {
+        int before = output.getAll().length();
+        this.http.get("/sessions/alertsite", "image/png");
+        this.http.send(this.http.request("/nowhere")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .PUT(HttpRequest.BodyPublishers.ofString("a=%zz"))
+            .build());
+        RawHttp.exchange(this.port, "TRACE /sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        this.http.post("/sessions/alertsite/refresh", "application/json", "{bad");
+
+        String logged = output.getAll().substring(before);
+        // The server's request handling, not the test's own HTTP client (which another test
+        // context's root DEBUG may have left chatty).
+        assertThat(logged.lines()).noneMatch((line) -> line.startsWith("\tat ")
+                && (line.contains("org.springframework.web") || line.contains("org.apache.catalina")
+                        || line.contains("dev.sessionbroker")));
+        assertThat(logged.lines()).noneMatch((line) -> line.matches(".*Z\\s+ERROR \\d+ ---.*"));
+    }
+
+    @Test
+    void aFloodOfBadRequestsLogsAtMostOneLine(CapturedOutput output) {
+        int before = output.getAll().length();
+        for (int i = 0; i < 20; i++) {
+            this.http.send(this.http.request("/sessions/alertsite").method("PUT", HttpRequest.BodyPublishers.noBody())
+                .build());
+        }
+
+        assertThat(output.getAll().substring(before).lines()
+            .filter((line) -> line.contains("PageNotFound") || line.contains("bad request status="))).hasSizeLessThanOrEqualTo(1);
     }
 
     @Test
@@ -108,6 +181,31 @@ class BadInputTest {
 
         assertProblem(this.http.post("/sessions/alertsite/refresh", "application/json", body), 413);
         assertThat(vendor.getAllServeEvents()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 1024 * 1024, 30 * 1024 * 1024 })
+    void chunkedRefreshBodiesOverTheLimitAre413Problems(int size) {
+        String answer = RawHttp.chunked(this.port, "POST", "/sessions/alertsite/refresh", "application/json",
+                "{\"rejectedSessionId\":\"", size);
+
+        assertRawProblem(answer, 413);
+        assertThat(vendor.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void chunkedRefreshBodyWithinTheLimitIsRead() {
+        String answer = RawHttp.chunked(this.port, "POST", "/sessions/alertsite/refresh", "application/json",
+                "{\"rejectedSessionId\":\"", 8 * 1024);
+
+        // Read whole and parsed: an unterminated string is invalid JSON, not too large.
+        assertRawProblem(answer, 400);
+    }
+
+    private static void assertRawProblem(String answer, int status) {
+        assertThat(answer).startsWith("HTTP/1.1 " + status + " ");
+        assertThat(answer.toLowerCase()).contains("content-type: application/problem+json");
+        assertThat(answer).contains("\"status\":" + status).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
