@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * address, that address's failing attempts are refused for 1 s, then 2 s, 4 s, ... up to
  * {@link #MAX_BACK_OFF}. Only failures: the filter verifies a token before asking, so a
  * valid client behind the same address (one node address, a mesh proxy) is never locked out
- * by a guesser (issue 14 F2). An address is forgotten {@link #MEMORY} after its last failure.
+ * by a guesser. An address is forgotten {@link #MEMORY} after its last failure.
  * Refusals are counted for the audit log, one line per address per {@link #AUDIT_INTERVAL}.
  * Time is the Caffeine {@link Ticker}, so tests drive it without sleeping.
  */

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * One WARN line per {@link #INTERVAL} for callers' bad requests, with how many were not
  * logged since. Spring's own {@code PageNotFound} WARN per request would let any caller
- * write the log as fast as it can send (issue 14 F6); operators need to know it happens,
+ * write the log as fast as it can send; operators need to know it happens,
  * not every instance. Only the status and the kind of mistake are logged, never the input.
  */
 @Component

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  * Reads a session API body through a bound, whatever its framing: a declared
  * {@code Content-Length} is refused up front by {@link BodySizeLimit}, but a chunked body
  * declares nothing, and Jackson would otherwise take it whole (30 MB bodies ran the broker
- * out of heap, issue 14 F1). At most one byte past the limit is ever held.
+ * out of heap). At most one byte past the limit is ever held.
  */
 @ControllerAdvice(assignableTypes = SessionsController.class)
 class BoundedRequestBody extends RequestBodyAdviceAdapter {

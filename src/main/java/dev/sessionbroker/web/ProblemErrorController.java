@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Errors that never reached a controller — Tomcat refusing TRACE (issue 14 F8), a
+ * Errors that never reached a controller — Tomcat refusing TRACE, a
  * {@code sendError} in a filter — are rendered through Boot's error page. Boot's own
  * controller answers those with its own JSON shape; this one answers with a problem detail,
  * so that every error of the broker has one format. Nothing from the request is echoed.

@@ -41,7 +41,7 @@ record RefreshRequest(@Nullable String rejectedSessionId, @Nullable Secret otp) 
     private static @Nullable String optionalString(JsonNode body, String field) {
         JsonNode value = body.get(field);
         // Absent means "no opinion"; an explicit null is a caller's bug, and guessing it means
-        // "absent" would turn it into an unconditional vendor login (issue 14 F8).
+        // "absent" would turn it into an unconditional vendor login.
         if (value == null) {
             return null;
         }

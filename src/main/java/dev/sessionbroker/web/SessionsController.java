@@ -62,7 +62,7 @@ class SessionsController {
 
     /** @return the answer, or null once {@link WaitingCallers} has taken the request while a login is under way */
     // consumes: a form body is refused by the mapping (415), before Spring MVC would parse it
-    // as request parameters (up to Tomcat's 2 MB max-post-size, or a 500 beyond, issue 14 F6).
+    // as request parameters (up to Tomcat's 2 MB max-post-size, or a 500 beyond).
     @PostMapping(path = "/{vendor}/refresh", consumes = { JSON, "application/*+json" }, produces = { JSON, TEXT })
     @Nullable Object refresh(@PathVariable @VendorName String vendor,
             @RequestBody(required = false) @Nullable RefreshRequest body,

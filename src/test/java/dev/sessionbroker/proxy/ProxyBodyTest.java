@@ -19,7 +19,7 @@ class ProxyBodyTest {
     void anEndlessBodyIsHeldOnlyUpToTheReplayLimit() throws IOException {
         EndlessBody caller = new EndlessBody();
 
-        ProxyBody body = ProxyBody.read(caller, 64 * 1024);
+        ProxyBody body = ProxyBody.read(caller, 64 * 1024, -1);
 
         assertThat(body.isReplayable()).isFalse();
         assertThat(caller.delivered).isEqualTo(64 * 1024 + 1);
@@ -27,7 +27,7 @@ class ProxyBodyTest {
 
     @Test
     void aBodyWithinTheLimitIsHeldForTheReplay() throws IOException {
-        ProxyBody body = ProxyBody.read(InputStream.nullInputStream(), 64 * 1024);
+        ProxyBody body = ProxyBody.read(InputStream.nullInputStream(), 64 * 1024, 0);
 
         assertThat(body.isEmpty()).isTrue();
         assertThat(body.isReplayable()).isTrue();

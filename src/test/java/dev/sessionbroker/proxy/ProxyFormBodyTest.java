@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.support.BrokerHttp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -24,7 +25,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder.newRequestPattern;
 import static dev.sessionbroker.support.DocFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +43,7 @@ class ProxyFormBodyTest {
     private static final String FORM_TYPE = "application/x-www-form-urlencoded";
 
     @RegisterExtension
-    static WireMockExtension vendor = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension vendor = StrictVendorStub.extension();
 
     @DynamicPropertySource
     static void vendors(DynamicPropertyRegistry registry) {
