@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.retry.backoff.Sleeper;
@@ -15,7 +16,7 @@ import org.springframework.retry.backoff.ThreadWaitSleeper;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import dev.sessionbroker.config.BrokerProperties;
-import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.vendor.Vendors;
 import dev.sessionbroker.vendor.VendorClients;
 import dev.sessionbroker.vendor.VendorDefinition;
 import dev.sessionbroker.vendor.VendorTypes;
@@ -70,17 +71,44 @@ class BrokerConfiguration {
     }
 
     @Bean
-    SessionBroker sessionBroker(Vendors vendors, LoginClients loginClients, ExecutorService vendorLoginExecutor,
-            Sleeper sleeper, Clock clock, Ticker ticker, ObjectProvider<BrokerListener> listeners,
-            ObjectProvider<SessionSourceFactory> sharedStore) {
-        BrokerListener listener = new CompositeBrokerListener(listeners.orderedStream().toList());
-        LoginHistory history = new LoginHistory();
-        CoolDowns coolDowns = new CoolDowns(clock);
-        LoginAttempts logins = new LoginAttempts(loginClients.byName(), history, coolDowns,
-                new LoginPacing(clock, listener), vendorLoginExecutor, sleeper, clock, ticker, listener);
-        SessionSourceFactory factory = sharedStore.getIfAvailable();
-        SessionSource source = (factory != null) ? factory.create(logins, coolDowns) : new LocalSessionSource(logins);
-        return new SessionBroker(vendors, source, history, coolDowns, clock, ticker, listener);
+    LoginHistory loginHistory() {
+        return new LoginHistory();
+    }
+
+    @Bean
+    CoolDowns coolDowns(Clock clock) {
+        return new CoolDowns(clock);
+    }
+
+    @Bean
+    LoginPacing loginPacing(Clock clock, ObjectProvider<BrokerListener> listener) {
+        return new LoginPacing(clock, listener(listener));
+    }
+
+    @Bean
+    LoginAttempts loginAttempts(LoginClients loginClients, LoginHistory loginHistory, CoolDowns coolDowns,
+            LoginPacing loginPacing, ExecutorService vendorLoginExecutor, Sleeper sleeper, Clock clock, Ticker ticker,
+            ObjectProvider<BrokerListener> listener) {
+        return new LoginAttempts(loginClients.byName(), loginHistory, coolDowns, loginPacing, vendorLoginExecutor,
+                sleeper, clock, ticker, listener(listener));
+    }
+
+    /** The default store: every session from this replica's own login. */
+    @Bean
+    @ConditionalOnProperty(name = "broker.store", havingValue = "local", matchIfMissing = true)
+    SessionSource localSessionSource(LoginAttempts loginAttempts) {
+        return new LocalSessionSource(loginAttempts);
+    }
+
+    @Bean
+    SessionBroker sessionBroker(Vendors vendors, SessionSource sessionSource, LoginHistory loginHistory,
+            CoolDowns coolDowns, Clock clock, Ticker ticker, ObjectProvider<BrokerListener> listener) {
+        return new SessionBroker(vendors, sessionSource, loginHistory, coolDowns, clock, ticker, listener(listener));
+    }
+
+    /** The one listener (metrics), or none in a context without a meter registry. */
+    static BrokerListener listener(ObjectProvider<BrokerListener> listener) {
+        return listener.getIfAvailable(() -> BrokerListener.NONE);
     }
 
     /** Ends cached sessions at vendors that document a logout, within 5 s, on shutdown. */

@@ -1,6 +1,7 @@
 package dev.sessionbroker.broker;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,11 +21,11 @@ public final class CoolDowns {
 
     private final Clock clock;
 
-    CoolDowns(Clock clock) {
+    public CoolDowns(Clock clock) {
         this.clock = clock;
     }
 
-    void start(String vendor, LoginFailure.Rejected rejection, java.time.Duration length) {
+    void start(String vendor, LoginFailure.Rejected rejection, Duration length) {
         Instant now = this.clock.instant();
         this.active.put(vendor, new CoolDown(now, now.plus(length), rejection));
     }
@@ -38,13 +39,12 @@ public final class CoolDowns {
         }
     }
 
-    /** @throws VendorCoolingDownException while the vendor's cool-down lasts */
+    /** @throws BrokerException ({@code VENDOR_COOLING_DOWN}) while the vendor's cool-down lasts */
     public void check(String vendor) {
         CoolDown coolDown = current(vendor);
         if (coolDown != null) {
-            throw new VendorCoolingDownException(vendor, coolDown.rejectedAt(), coolDown.until(),
-                    Math.max(1, (long) Math.ceil((coolDown.until().toEpochMilli() - this.clock.millis()) / 1000.0)),
-                    coolDown.rejection());
+            throw BrokerException.coolingDown(vendor, coolDown.rejectedAt(), coolDown.until(),
+                    Duration.between(this.clock.instant(), coolDown.until()), coolDown.rejection());
         }
     }
 

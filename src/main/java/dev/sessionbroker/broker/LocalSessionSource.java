@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 import dev.sessionbroker.config.Secret;
-import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.vendor.VendorSettings;
 
 /** The default: every session comes from this replica's own login. */
 public final class LocalSessionSource implements SessionSource {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -16,9 +17,10 @@ import org.springframework.retry.RetryContext;
 import org.springframework.retry.backoff.Sleeper;
 import org.springframework.retry.support.RetryTemplate;
 
+import dev.sessionbroker.broker.BrokerListener.LoginOutcome;
 import dev.sessionbroker.config.Secret;
-import dev.sessionbroker.config.VendorSettings;
-import dev.sessionbroker.config.VendorSettings.RetrySettings;
+import dev.sessionbroker.vendor.VendorSettings;
+import dev.sessionbroker.vendor.VendorSettings.RetrySettings;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.LoginResult;
 import dev.sessionbroker.vendor.VendorClient;
@@ -51,7 +53,7 @@ public final class LoginAttempts {
 
     private final LoginPacing pacing;
 
-    LoginAttempts(Map<String, VendorClient> clients, LoginHistory history, CoolDowns coolDowns, LoginPacing pacing,
+    public LoginAttempts(Map<String, VendorClient> clients, LoginHistory history, CoolDowns coolDowns, LoginPacing pacing,
             Executor executor, Sleeper sleeper, Clock clock, Ticker ticker, BrokerListener listener) {
         this.pacing = pacing;
         this.clients = clients;
@@ -82,7 +84,7 @@ public final class LoginAttempts {
             try {
                 this.coolDowns.check(vendor.name());
             }
-            catch (VendorCoolingDownException ex) {
+            catch (BrokerException ex) {
                 return CompletableFuture.failedFuture(ex);
             }
         }
@@ -126,17 +128,17 @@ public final class LoginAttempts {
     private LoginResult attempt(VendorSettings vendor, @Nullable Secret otp, int attempt) {
         long started = this.ticker.read();
         try {
-            VendorClient client = this.clients.get(vendor.name());
+            VendorClient client = Objects.requireNonNull(this.clients.get(vendor.name()), vendor.name());
             LoginResult result = (otp != null) ? client.login(otp) : client.login();
             Duration latency = since(started);
-            this.listener.loginFinished(vendor.name(), "success", latency, attempt);
+            this.listener.loginFinished(vendor.name(), LoginOutcome.SUCCESS, latency, attempt);
             log.info("login vendor={} outcome=success attempt={} latencyMs={} session={}", vendor.name(), attempt,
                     latency.toMillis(), Session.fingerprint(result.sessionId()));
             return result;
         }
         catch (LoginFailure failure) {
             Duration latency = since(started);
-            this.listener.loginFinished(vendor.name(), failure.kind(), latency, attempt);
+            this.listener.loginFinished(vendor.name(), LoginOutcome.of(failure.kind()), latency, attempt);
             log.warn("login vendor={} outcome={} attempt={} latencyMs={} detail=\"{}\"", vendor.name(),
                     failure.kind(), attempt, latency.toMillis(), failure.getMessage());
             throw failure;
@@ -145,7 +147,7 @@ public final class LoginAttempts {
             // A bug or an unforeseen client error: report it as an unusable exchange rather
             // than let an unexpected type escape the sealed set of failures.
             log.error("login vendor={} outcome=unusable attempt={} unexpected error", vendor.name(), attempt, ex);
-            this.listener.loginFinished(vendor.name(), "unusable", since(started), attempt);
+            this.listener.loginFinished(vendor.name(), LoginOutcome.UNUSABLE, since(started), attempt);
             throw new LoginFailure.Unusable(vendor.name(), "unexpected error talking to the vendor ("
                     + ex.getClass().getSimpleName() + ")");
         }

@@ -18,6 +18,6 @@ public record LoginError(String kind, @Nullable String vendorStatus, String mess
 
     static LoginError of(LoginFailure failure, Instant at) {
         String vendorStatus = (failure instanceof LoginFailure.Rejected rejected) ? rejected.vendorStatus() : null;
-        return new LoginError(failure.kind(), vendorStatus, failure.getMessage(), at);
+        return new LoginError(failure.kind().label(), vendorStatus, failure.getMessage(), at);
     }
 }

@@ -12,7 +12,7 @@ import dev.sessionbroker.vendor.LoginFailure;
  * The outcome of each vendor's latest logins, for listings and health. Kept apart from the
  * session cache because a failure must be visible while nothing is cached.
  */
-final class LoginHistory {
+public final class LoginHistory {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 

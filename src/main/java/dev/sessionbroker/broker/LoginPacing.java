@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.vendor.VendorSettings;
 
 /**
  * Keeps two logins of one vendor at least {@code min-login-interval} apart, whatever callers
@@ -31,7 +31,7 @@ public final class LoginPacing {
 
     private final BrokerListener listener;
 
-    LoginPacing(Clock clock, BrokerListener listener) {
+    public LoginPacing(Clock clock, BrokerListener listener) {
         this.clock = clock;
         this.listener = listener;
     }

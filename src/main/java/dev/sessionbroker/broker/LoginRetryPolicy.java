@@ -9,7 +9,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.retry.RetryContext;
 import org.springframework.retry.policy.SimpleRetryPolicy;
 
-import dev.sessionbroker.config.VendorSettings.RetrySettings;
+import dev.sessionbroker.vendor.VendorSettings.RetrySettings;
 import dev.sessionbroker.vendor.LoginFailure;
 
 /**
@@ -54,10 +54,11 @@ final class LoginRetryPolicy extends SimpleRetryPolicy {
             return false;
         }
         Object delay = context.getAttribute(NEXT_DELAY);
-        if (delay == null) {
+        Object started = context.getAttribute(STARTED);
+        if (delay == null || started == null) {
             return true;
         }
-        long elapsed = this.ticker.read() - (long) context.getAttribute(STARTED);
+        long elapsed = this.ticker.read() - (long) started;
         return elapsed + (long) delay <= this.settings.maxTotal().toNanos();
     }
 

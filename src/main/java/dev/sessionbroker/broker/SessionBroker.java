@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -13,9 +14,12 @@ import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.jspecify.annotations.Nullable;
 
+import dev.sessionbroker.broker.BrokerException.Problem;
+import dev.sessionbroker.broker.BrokerListener.RefreshReason;
+import dev.sessionbroker.broker.BrokerListener.RequestResult;
 import dev.sessionbroker.config.Secret;
-import dev.sessionbroker.config.VendorSettings;
-import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.vendor.VendorSettings;
+import dev.sessionbroker.vendor.Vendors;
 
 /**
  * Hands out vendor sessions. Caffeine's {@link AsyncCache} holds one future per vendor, which
@@ -31,8 +35,6 @@ public class SessionBroker {
     private final LoginHistory history;
 
     private final CoolDowns coolDowns;
-
-    private final SessionExpiry expiry;
 
     private final AsyncCache<String, Session> sessions;
 
@@ -51,8 +53,7 @@ public class SessionBroker {
         this.history = history;
         this.clock = clock;
         this.ticker = ticker;
-        this.expiry = new SessionExpiry(vendors);
-        this.sessions = Caffeine.newBuilder().ticker(ticker).expireAfter(this.expiry).buildAsync();
+        this.sessions = Caffeine.newBuilder().ticker(ticker).expireAfter(new SessionExpiry(vendors)).buildAsync();
         source.onChange(this::changedElsewhere);
     }
 
@@ -61,11 +62,11 @@ public class SessionBroker {
         VendorSettings settings = settings(vendor);
         CompletableFuture<Session> cached = this.sessions.getIfPresent(vendor);
         if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
-            // The hot path of every caller: no loader to build and no future to chain.
+            // The hot path of every caller: no future to build and no callback to chain.
             Session session = cached.join();
-            this.listener.sessionRequested(vendor, "hit");
+            this.listener.sessionRequested(vendor, RequestResult.HIT);
             this.source.used(session);
-            return CompletableFuture.completedFuture(lease(session));
+            return CompletableFuture.completedFuture(lease(session, settings));
         }
         if (cached != null && cached.isCompletedExceptionally()) {
             // Caffeine drops a failed login once it has run the future's callbacks, but the
@@ -73,27 +74,27 @@ public class SessionBroker {
             // new attempt, not the failure it has just seen.
             this.sessions.asMap().remove(vendor, cached);
         }
-        boolean[] started = new boolean[1];
-        CompletableFuture<Session> session = this.sessions.get(vendor, (name, executor) -> {
-            started[0] = true;
-            return this.source.load(settings);
-        });
-        if (started[0]) {
-            this.listener.sessionRequested(vendor, "miss");
+        // The mapping function only hands over a future; the login starts once it is cached,
+        // outside the cache's lock. Caffeine watches a future it installed this way.
+        CompletableFuture<Session> login = new CompletableFuture<>();
+        CompletableFuture<Session> current = this.sessions.get(vendor, (name, executor) -> login);
+        if (current == login) {
+            this.listener.sessionRequested(vendor, RequestResult.MISS);
             if (this.history.lastLoginAt(vendor) != null) {
-                this.listener.refreshStarted(vendor, "expiry");
+                this.listener.refreshStarted(vendor, RefreshReason.EXPIRY);
             }
+            return pipe(this.source.load(settings), login).thenApply((session) -> lease(session, settings));
         }
-        else if (session.isDone()) {
-            this.listener.sessionRequested(vendor, "hit");
-            if (!session.isCompletedExceptionally()) {
-                this.source.used(session.join());
+        if (current.isDone()) {
+            this.listener.sessionRequested(vendor, RequestResult.HIT);
+            if (!current.isCompletedExceptionally()) {
+                this.source.used(current.join());
             }
         }
         else {
-            this.listener.sessionRequested(vendor, "waited");
+            this.listener.sessionRequested(vendor, RequestResult.WAITED);
         }
-        return session.thenApply(this::lease);
+        return current.thenApply((session) -> lease(session, settings));
     }
 
     /**
@@ -101,39 +102,38 @@ public class SessionBroker {
      * so that N callers reporting the same dead session cause one login. Without a rejected
      * session ID the current session is replaced unconditionally.
      */
-    public CompletableFuture<SessionLease> refresh(String vendor, @Nullable String rejectedSessionId) {
-        return refresh(vendor, rejectedSessionId, "caller");
-    }
-
-    /**
-     * As {@link #refresh(String, String)}, with the reason reported to listeners.
-     * @param reason caller or proxy-401
-     */
-    public CompletableFuture<SessionLease> refresh(String vendor, @Nullable String rejectedSessionId, String reason) {
+    public CompletableFuture<SessionLease> refresh(String vendor, @Nullable String rejectedSessionId,
+            RefreshReason reason) {
         return refresh(vendor, rejectedSessionId, reason, null);
     }
 
     /**
-     * As {@link #refresh(String, String, String)}, where the login may carry a one-time
+     * As {@link #refresh(String, String, RefreshReason)}, where the login may carry a one-time
      * password (AppViewX accounts with MFA): then the session is replaced unconditionally.
-     * @throws OneTimePasswordNotSupportedException for a vendor type without OTP logins
+     * @throws BrokerException ({@code OTP_NOT_SUPPORTED}) for a vendor type without OTP logins
      */
-    public CompletableFuture<SessionLease> refresh(String vendor, @Nullable String rejectedSessionId, String reason,
-            @Nullable Secret otp) {
+    public CompletableFuture<SessionLease> refresh(String vendor, @Nullable String rejectedSessionId,
+            RefreshReason reason, @Nullable Secret otp) {
         VendorSettings settings = settings(vendor);
         if (otp != null && !settings.definition().takesOneTimePassword()) {
-            throw new OneTimePasswordNotSupportedException(vendor);
+            throw new BrokerException(Problem.OTP_NOT_SUPPORTED, vendor, "vendor '" + vendor
+                    + "' does not take a one-time password (its type, " + settings.definition().id()
+                    + ", has no one-time password login)");
         }
-        CompletableFuture<Session> current = this.sessions.asMap().compute(vendor, (name, cached) -> {
-            if (cached != null && !isReplaceable(cached, (otp != null) ? null : rejectedSessionId)) {
-                return cached;
-            }
+        String rejected = (otp != null) ? null : rejectedSessionId;
+        // Decided inside compute, started outside it: compute must not have side effects, and
+        // a login future that fails at once (a cool-down) would otherwise be removed from
+        // within its own compute.
+        CompletableFuture<Session> login = new CompletableFuture<>();
+        CompletableFuture<Session> current = this.sessions.asMap()
+            .compute(vendor, (name, cached) -> (cached != null && !isReplaceable(cached, rejected)) ? cached : login);
+        if (current == login) {
             this.listener.refreshStarted(vendor, reason);
-            CompletableFuture<Session> login = this.source.replace(settings, rejectedSessionId, otp);
             login.whenComplete((session, failure) -> settle(vendor, login, failure));
-            return login;
-        });
-        return current.thenApply(this::lease);
+            return pipe(this.source.replace(settings, rejectedSessionId, otp), login)
+                .thenApply((session) -> lease(session, settings));
+        }
+        return current.thenApply((session) -> lease(session, settings));
     }
 
     /** Drops the cached session; the next lease logs in. */
@@ -162,6 +162,16 @@ public class SessionBroker {
             .toList();
     }
 
+    /** The session cached for a vendor, read quietly (not counted as a use), or null. */
+    public @Nullable Session cached(String vendor) {
+        return this.sessions.synchronous().policy().getIfPresentQuietly(vendor);
+    }
+
+    /** One vendor's state, read quietly. */
+    public VendorState state(String vendor) {
+        return state(settings(vendor));
+    }
+
     public List<VendorState> states() {
         return this.vendors.all().stream().map(this::state).toList();
     }
@@ -181,9 +191,10 @@ public class SessionBroker {
     }
 
     /**
-     * Caffeine settles futures it loads itself; one put in through the map view must be
-     * settled here: re-written once complete so the expiry policy sees the session (until
-     * then it has an "in flight" expiry), or removed if the login failed.
+     * Caffeine watches futures it installs through {@code get}, but not one put through its
+     * map view: once that completes it is written again, so that the expiry policy sees the
+     * session (until then it has an "in flight" expiry), or removed if the login failed.
+     * Runs on completion, never inside {@code compute}.
      */
     private void settle(String vendor, CompletableFuture<Session> login, @Nullable Throwable failure) {
         if (failure != null) {
@@ -194,9 +205,32 @@ public class SessionBroker {
         }
     }
 
-    private SessionLease lease(Session session) {
+    /**
+     * Completes the future the cache holds with the source's outcome, and then the caller's:
+     * by then everything watching the cached future has run, the cache's own bookkeeping
+     * included, so the caller who started a login never sees the entry still "in flight".
+     */
+    private static CompletableFuture<Session> pipe(CompletableFuture<Session> outcome,
+            CompletableFuture<Session> cached) {
+        CompletableFuture<Session> settled = new CompletableFuture<>();
+        outcome.whenComplete((session, failure) -> {
+            if (failure != null) {
+                Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
+                        ? failure.getCause() : failure;
+                cached.completeExceptionally(cause);
+                settled.completeExceptionally(cause);
+            }
+            else {
+                cached.complete(session);
+                settled.complete(session);
+            }
+        });
+        return settled;
+    }
+
+    private SessionLease lease(Session session, VendorSettings settings) {
         long now = this.ticker.read();
-        long remaining = this.expiry.remainingNanos(session.vendor(), session, now, now);
+        long remaining = settings.remainingNanos(session.obtainedAtTick(), now, now);
         return new SessionLease(session, this.clock.instant().plus(Duration.ofNanos(remaining)));
     }
 
@@ -217,7 +251,7 @@ public class SessionBroker {
     private VendorSettings settings(String vendor) {
         VendorSettings settings = this.vendors.find(vendor);
         if (settings == null) {
-            throw new UnknownVendorException(vendor);
+            throw BrokerException.unknownVendor(vendor);
         }
         return settings;
     }

@@ -84,7 +84,10 @@ final class ShutdownLogout implements SmartLifecycle {
 
     private void logout(Session session) {
         try {
-            this.clients.get(session.vendor()).logout(session.sessionId());
+            VendorClient client = this.clients.get(session.vendor());
+            if (client != null) {
+                client.logout(session.sessionId());
+            }
             log.debug("shutdown-logout vendor={} session={} outcome=done", session.vendor(), session.fingerprint());
         }
         catch (RuntimeException ex) {

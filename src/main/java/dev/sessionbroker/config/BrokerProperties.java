@@ -9,27 +9,45 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
- * The {@code broker.*} configuration as written by operators. Values are raw here; type
- * defaults and validation are applied by {@link VendorSettingsResolver} so that a bad entry
- * stops start-up with a message naming the vendor and the key.
+ * The whole {@code broker.*} configuration as operators write it, with every default beside
+ * its description. Values are raw here; the vendors' entries are validated and given their
+ * type defaults by {@code vendor.Vendors}, the callers by {@code security.ClientDirectory}, so
+ * that a bad entry stops start-up with a message naming the vendor or client and the key.
  *
  * @param vendors the vendors callers may ask for, by the name they use in
  * {@code /sessions/{vendor}} (lower-case letters, digits and '-')
  * @param store where sessions live: local (Caffeine only, the default) or redis (shared by
  * all replicas through Redis, configured with spring.data.redis.*)
+ * @param clients the callers allowed to use the broker, by name (lower-case letters, digits
+ * and '-'; the name appears in audit lines and metric tags). With none, the broker serves
+ * anonymous callers, and only on loopback unless {@code broker.security.allow-anonymous}
+ * @param security switches of the caller authentication itself
+ * @param proxy proxy mode
+ * @param redis the shared store, with {@code store: redis}
  */
 @ConfigurationProperties("broker")
-public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendors,
-        @DefaultValue("local") String store) {
+public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendors, @DefaultValue("local") Store store,
+        @DefaultValue Map<String, Client> clients, @DefaultValue Security security, @DefaultValue Proxy proxy,
+        @DefaultValue Redis redis) {
 
     public BrokerProperties {
-        // Sorted so that listings and start-up logs are stable.
+        // Sorted so that listings, start-up logs and messages are stable.
         vendors = new TreeMap<>(vendors);
-        if (!store.equals("local") && !store.equals("redis")) {
-            throw new IllegalArgumentException("broker.store must be 'local' or 'redis', was '" + store + "'");
-        }
+        clients = new TreeMap<>(clients);
+    }
+
+    /** Where sessions live. */
+    public enum Store {
+
+        /** Caffeine only, no other process. */
+        LOCAL,
+
+        /** Shared by every replica through Redis. */
+        REDIS
+
     }
 
     /**
@@ -100,7 +118,14 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
      * @param name the header, parameter, cookie or field name (not used by basic)
      * @param prefix put before the session in a header, e.g. "Bearer "
      */
-    public record SessionInjection(@Nullable String in, @Nullable String name, @DefaultValue("") String prefix) {
+    public record SessionInjection(@Nullable Place in, @Nullable String name, @DefaultValue("") String prefix) {
+
+        /** Where a proxied call carries the session. */
+        public enum Place {
+
+            HEADER, QUERY, COOKIE, JSON, BASIC
+
+        }
     }
 
     /**
@@ -158,5 +183,58 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
             @DefaultValue("200ms") Duration initialBackoff,
             @DefaultValue("5s") Duration maxBackoff,
             @DefaultValue("30s") Duration maxTotal) {
+    }
+
+    /**
+     * One caller.
+     *
+     * @param tokenSha256 hex SHA-256 of the client's bearer token ({@code echo -n "$TOKEN" |
+     * sha256sum}); the token itself is never configured. Optional for clients that
+     * authenticate with a client certificate only
+     * @param vendors the vendors this client may take sessions of and proxy to, or "*" for
+     * every configured vendor
+     * @param admin whether the client may also refresh and delete sessions of any vendor and
+     * read health details, metrics, prometheus, env and configprops
+     */
+    public record Client(@Nullable String tokenSha256, @Nullable List<String> vendors,
+            @DefaultValue("false") boolean admin) {
+
+        @Override
+        public String toString() {
+            // Not a secret, but there is no reason to spread a token's digest through logs.
+            return "Client[vendors=" + this.vendors + ", admin=" + this.admin + "]";
+        }
+    }
+
+    /**
+     * @param allowAnonymous serve callers without credentials even though no clients are
+     * configured and the broker listens on a non-loopback address; anyone who can reach the
+     * broker then gets every vendor's session
+     */
+    public record Security(@DefaultValue("false") boolean allowAnonymous) {
+    }
+
+    /**
+     * Proxy mode.
+     *
+     * @param maxReplayBody largest request body the broker keeps in memory so that it can
+     * replay the call once after refreshing an expired session; a larger body is streamed and
+     * not replayed
+     * @param maxConcurrentPerVendor proxied calls in flight per vendor; beyond it callers get
+     * 503 at once, so that one slow vendor cannot take every request thread
+     */
+    public record Proxy(@DefaultValue("1MB") DataSize maxReplayBody, @DefaultValue("50") int maxConcurrentPerVendor) {
+    }
+
+    /**
+     * The Redis store, used with {@code store: redis}. The connection itself is Spring Boot's
+     * {@code spring.data.redis.*} (host, port, password, SSL bundle, sentinel, cluster).
+     *
+     * @param keyPrefix prefix of every key and of the change channel, so that several brokers
+     * can share one Redis
+     * @param touchInterval how often at most a replica that keeps handing out a session
+     * extends its idle deadline in Redis; uses in between are not propagated one by one
+     */
+    public record Redis(@DefaultValue("session-broker") String keyPrefix, @DefaultValue("5s") Duration touchInterval) {
     }
 }

@@ -9,8 +9,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import dev.sessionbroker.broker.BrokerListener;
-import dev.sessionbroker.config.VendorSettings;
-import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.broker.BrokerListener.LoginOutcome;
+import dev.sessionbroker.broker.BrokerListener.RefreshReason;
+import dev.sessionbroker.broker.BrokerListener.RequestResult;
+import dev.sessionbroker.vendor.VendorSettings;
+import dev.sessionbroker.vendor.Vendors;
 
 /**
  * Records broker events as Micrometer meters. Vendor names come from the configuration only
@@ -30,18 +33,18 @@ final class BrokerMetrics implements BrokerListener {
     }
 
     @Override
-    public void loginFinished(String vendor, String outcome, Duration latency, int attempt) {
-        meters(vendor).loginFinished(outcome, latency);
+    public void loginFinished(String vendor, LoginOutcome outcome, Duration latency, int attempt) {
+        meters(vendor).loginFinished(outcome.label(), latency);
     }
 
     @Override
-    public void sessionRequested(String vendor, String result) {
-        meters(vendor).sessionRequested(result);
+    public void sessionRequested(String vendor, RequestResult result) {
+        meters(vendor).sessionRequested(result.label());
     }
 
     @Override
-    public void refreshStarted(String vendor, String reason) {
-        meters(vendor).refreshStarted(reason);
+    public void refreshStarted(String vendor, RefreshReason reason) {
+        meters(vendor).refreshStarted(reason.label());
     }
 
     @Override

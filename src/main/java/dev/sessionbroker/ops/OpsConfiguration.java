@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.sessionbroker.broker.SessionBroker;
-import dev.sessionbroker.config.VendorSettings;
-import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.vendor.VendorSettings;
+import dev.sessionbroker.vendor.Vendors;
 
 /**
  * Health and metrics wiring. The health groups that Kubernetes probes (liveness, readiness)

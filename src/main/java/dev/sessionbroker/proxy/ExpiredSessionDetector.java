@@ -65,7 +65,9 @@ final class ExpiredSessionDetector {
             return new Inspection(false, new java.io.SequenceInputStream(new ByteArrayInputStream(head),
                     response.getBody()), headers.getContentLength());
         }
-        return new Inspection(isExpiredStatus(this.rule, head), new ByteArrayInputStream(head), head.length);
+        BodyStatusRule rule = this.rule;
+        return new Inspection(rule != null && isExpiredStatus(rule, head), new ByteArrayInputStream(head),
+                head.length);
     }
 
     private boolean inspectsBody(int status, HttpHeaders headers) {

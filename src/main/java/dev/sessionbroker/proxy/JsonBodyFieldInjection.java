@@ -22,7 +22,7 @@ record JsonBodyFieldInjection(String field, Map<String, String> fixedFields, Jso
     @Override
     public OutgoingCall inject(OutgoingCall call, String sessionId) {
         if (!call.body().isReplayable()) {
-            throw new ProxyBodyException("the session goes into the JSON body, so the body must fit in "
+            throw ProxyProblems.unusableBody("the session goes into the JSON body, so the body must fit in "
                     + "broker.proxy.max-replay-body");
         }
         ObjectNode body;
@@ -33,12 +33,12 @@ record JsonBodyFieldInjection(String field, Map<String, String> fixedFields, Jso
             try {
                 JsonNode parsed = this.jsonMapper.readTree(call.body().bytes());
                 if (!(parsed instanceof ObjectNode object)) {
-                    throw new ProxyBodyException("the session goes into the JSON body, which must be a JSON object");
+                    throw ProxyProblems.unusableBody("the session goes into the JSON body, which must be a JSON object");
                 }
                 body = object;
             }
             catch (JacksonException ex) {
-                throw new ProxyBodyException("the session goes into the JSON body, which is not valid JSON");
+                throw ProxyProblems.unusableBody("the session goes into the JSON body, which is not valid JSON");
             }
         }
         this.fixedFields.forEach(body::put);

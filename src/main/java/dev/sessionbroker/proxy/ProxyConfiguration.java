@@ -15,10 +15,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.function.SingletonSupplier;
 
 import dev.sessionbroker.broker.BrokerListener;
-import dev.sessionbroker.broker.CompositeBrokerListener;
 import dev.sessionbroker.broker.SessionBroker;
-import dev.sessionbroker.config.VendorSettings;
-import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.config.BrokerProperties;
+import dev.sessionbroker.vendor.VendorSettings;
+import dev.sessionbroker.vendor.Vendors;
 import dev.sessionbroker.vendor.BodyStatusRule;
 import dev.sessionbroker.vendor.SessionPlacement;
 import dev.sessionbroker.vendor.VendorClients;
@@ -32,17 +32,17 @@ import tools.jackson.databind.json.JsonMapper;
 class ProxyConfiguration {
 
     @Bean
-    VendorProxy vendorProxy(Vendors vendors, VendorClients clients, SessionBroker broker, ProxyProperties properties,
+    VendorProxy vendorProxy(Vendors vendors, VendorClients clients, SessionBroker broker, BrokerProperties properties,
             JsonMapper jsonMapper, ObjectProvider<BrokerListener> listeners, Ticker ticker) {
         Map<String, ProxiedVendor> proxied = new LinkedHashMap<>();
-        long bufferLimit = properties.maxReplayBody().toBytes();
+        long bufferLimit = properties.proxy().maxReplayBody().toBytes();
         for (VendorSettings vendor : vendors.all()) {
             proxied.put(vendor.name(), new ProxiedVendor(vendor,
-                    SingletonSupplier.of(() -> clients.requestFactory(vendor, properties.maxConcurrentPerVendor())),
+                    SingletonSupplier.of(() -> clients.requestFactory(vendor, properties.proxy().maxConcurrentPerVendor())),
                     injection(vendor, jsonMapper), detector(vendor, jsonMapper, bufferLimit),
-                    new Semaphore(properties.maxConcurrentPerVendor())));
+                    new Semaphore(properties.proxy().maxConcurrentPerVendor())));
         }
-        return new VendorProxy(proxied, broker, new CompositeBrokerListener(listeners.orderedStream().toList()),
+        return new VendorProxy(proxied, broker, listeners.getIfAvailable(() -> BrokerListener.NONE),
                 bufferLimit, ticker);
     }
 

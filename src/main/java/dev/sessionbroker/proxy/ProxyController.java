@@ -30,7 +30,7 @@ class ProxyController {
         String prefix = request.getContextPath() + "/proxy/" + vendor;
         String raw = request.getRequestURI();
         if (!raw.startsWith(prefix) || (raw.length() > prefix.length() && raw.charAt(prefix.length()) != '/')) {
-            throw new UnsafeProxyPathException();
+            throw ProxyProblems.unsafePath();
         }
         String rawPath = (raw.length() > prefix.length() + 1) ? raw.substring(prefix.length() + 1) : "";
         this.proxy.forward(vendor, rawPath, request, response);

@@ -23,18 +23,18 @@ final class ProxyTarget {
      * @param base the vendor's base URL
      * @param rawPath the caller's path below the vendor prefix, as sent (percent-encoded)
      * @param rawQuery the caller's query string as sent, or null
-     * @throws UnsafeProxyPathException if the path could reach anything outside {@code base}
+     * @throws dev.sessionbroker.broker.BrokerException if the path could reach anything outside {@code base}
      */
     static URI resolve(URI base, String rawPath, @Nullable String rawQuery) {
         String lower = rawPath.toLowerCase(Locale.ROOT);
         if (!SAFE_PATH.matcher(rawPath).matches() || lower.contains("%2e") || lower.contains("%2f")
                 || lower.contains("%5c") || lower.contains("%25") || lower.contains("%00") || rawPath.startsWith("/")
                 || rawPath.contains("//")) {
-            throw new UnsafeProxyPathException();
+            throw ProxyProblems.unsafePath();
         }
         for (String segment : rawPath.split("/", -1)) {
             if (segment.equals(".") || segment.equals("..")) {
-                throw new UnsafeProxyPathException();
+                throw ProxyProblems.unsafePath();
             }
         }
         String basePath = base.getRawPath().endsWith("/") ? base.getRawPath() : base.getRawPath() + "/";
@@ -45,14 +45,14 @@ final class ProxyTarget {
             uri = URI.create(target);
         }
         catch (IllegalArgumentException ex) {
-            throw new UnsafeProxyPathException();
+            throw ProxyProblems.unsafePath();
         }
         // Belt and braces: whatever the checks above missed, normalisation must not move the
         // target out of the base.
         URI normalized = uri.normalize();
         if (!normalized.getRawAuthority().equals(base.getRawAuthority())
                 || !normalized.getRawPath().startsWith(basePath)) {
-            throw new UnsafeProxyPathException();
+            throw ProxyProblems.unsafePath();
         }
         return uri;
     }

@@ -25,9 +25,10 @@ import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
 
 import dev.sessionbroker.broker.BrokerListener;
+import dev.sessionbroker.broker.BrokerListener.RefreshReason;
 import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.broker.SessionLease;
-import dev.sessionbroker.broker.UnknownVendorException;
+import dev.sessionbroker.broker.BrokerException;
 
 /**
  * Forwards one caller request to its vendor with the session injected. When the vendor says
@@ -62,15 +63,15 @@ public class VendorProxy {
             throws IOException {
         ProxiedVendor vendor = this.vendors.get(vendorName);
         if (vendor == null) {
-            throw new UnknownVendorException(vendorName);
+            throw BrokerException.unknownVendor(vendorName);
         }
         URI target = ProxyTarget.resolve(vendor.settings().baseUrl(), rawPath, request.getQueryString());
         SessionInjection injection = vendor.injection();
         if (injection == null) {
-            throw new ProxyNotConfiguredException(vendorName);
+            throw ProxyProblems.notConfigured(vendorName);
         }
         if (!vendor.inFlight().tryAcquire()) {
-            throw new ProxySaturatedException(vendorName);
+            throw ProxyProblems.saturated(vendorName);
         }
         long started = this.ticker.read();
         int status = 0;
@@ -85,7 +86,7 @@ public class VendorProxy {
             if (inspection.expired() && call.body().isReplayable()) {
                 answer.close();
                 replayed = true;
-                String fresh = await(this.broker.refresh(vendorName, sessionId, "proxy-401")).session().sessionId();
+                String fresh = await(this.broker.refresh(vendorName, sessionId, RefreshReason.PROXY_401)).session().sessionId();
                 log.info("proxy vendor={} session expired on {} {}; refreshed and replaying once", vendorName,
                         call.method(), target.getRawPath());
                 answer = send(vendor, injection.inject(call, fresh));
@@ -119,10 +120,10 @@ public class VendorProxy {
             return request.execute();
         }
         catch (InterruptedIOException ex) {
-            throw new ProxyVendorException(vendor.settings().name(), true, ex);
+            throw ProxyProblems.noAnswer(vendor.settings().name(), true, ex);
         }
         catch (IOException ex) {
-            throw new ProxyVendorException(vendor.settings().name(), false, ex);
+            throw ProxyProblems.noAnswer(vendor.settings().name(), false, ex);
         }
     }
 

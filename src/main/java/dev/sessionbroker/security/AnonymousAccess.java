@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 import org.springframework.core.env.Environment;
+import dev.sessionbroker.config.BrokerProperties;
 
 /**
  * The safe default of SPEC §9: without clients, anonymous callers are served only while the
@@ -17,7 +18,7 @@ final class AnonymousAccess {
     }
 
     /** @throws InvalidClientConfigurationException if anonymous callers would be served beyond loopback */
-    static void check(Environment environment, CallerProperties properties) {
+    static void check(Environment environment, BrokerProperties properties) {
         if (properties.security().allowAnonymous()) {
             return;
         }

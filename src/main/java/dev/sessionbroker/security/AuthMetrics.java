@@ -5,7 +5,7 @@ import java.util.Set;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.vendor.Vendors;
 
 /**
  * {@code broker.auth.denials} by client and vendor, {@code broker.auth.failures} by reason.

@@ -4,7 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.config.BrokerProperties;
 
 /**
  * The validated client directory, in every kind of application context, so that bad client
@@ -15,7 +16,7 @@ class CallerConfiguration {
 
     /** Also the {@code UserDetailsService} client certificates are resolved with (CN = client name). */
     @Bean
-    ClientDirectory clientDirectory(CallerProperties properties, Vendors vendors, Environment environment) {
+    ClientDirectory clientDirectory(BrokerProperties properties, Vendors vendors, Environment environment) {
         String clientAuth = environment.getProperty("server.ssl.client-auth", "none");
         boolean certificates = "need".equalsIgnoreCase(clientAuth) || "want".equalsIgnoreCase(clientAuth);
         return ClientDirectory.from(properties, vendors, certificates);

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
-import dev.sessionbroker.config.VendorSettings;
-import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.vendor.VendorSettings;
+import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.config.BrokerProperties;
 
 /**
  * The configured clients, validated once at start-up, with a token index built for the hot
@@ -54,7 +55,7 @@ public final class ClientDirectory implements UserDetailsService {
      * client without a token can still authenticate
      * @throws InvalidClientConfigurationException naming the client and key of the first bad entry
      */
-    public static ClientDirectory from(CallerProperties properties, Vendors vendors, boolean clientCertificates) {
+    public static ClientDirectory from(BrokerProperties properties, Vendors vendors, boolean clientCertificates) {
         Map<String, BrokerClient> byName = new LinkedHashMap<>();
         Map<Long, TokenDigest> byToken = new HashMap<>();
         properties.clients().forEach((name, client) -> {
@@ -101,7 +102,7 @@ public final class ClientDirectory implements UserDetailsService {
         return this.byName.keySet();
     }
 
-    private static BrokerClient resolve(String name, CallerProperties.Client client, Vendors vendors) {
+    private static BrokerClient resolve(String name, BrokerProperties.Client client, Vendors vendors) {
         if (!CLIENT_NAME.matcher(name).matches()) {
             throw InvalidClientConfigurationException.client(name, "broker.clients." + name,
                     "is not a valid client name: use 1 to 63 lower-case letters, digits and '-'");

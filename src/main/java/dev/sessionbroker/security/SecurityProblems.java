@@ -16,6 +16,9 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
+import dev.sessionbroker.broker.BrokerException;
+import dev.sessionbroker.broker.BrokerException.Problem;
+
 /**
  * Answers refusals that happen in the security filters, before any controller, by handing
  * them to Spring MVC's exception resolvers: the application's one
@@ -38,21 +41,22 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
         this.metrics.denied(AuthMetrics.NO_CLIENT, vendorTag(request));
-        resolve(request, response, new AuthenticationRequiredException(false));
+        resolve(request, response, unauthenticated(false));
     }
 
     /** A bearer token that matches no client. */
     void invalidToken(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         this.metrics.denied(AuthMetrics.UNKNOWN_CLIENT, vendorTag(request));
-        resolve(request, response, new AuthenticationRequiredException(true));
+        resolve(request, response, unauthenticated(true));
     }
 
     /** A token sent while its address is backing off after failed authentications. */
     void throttled(HttpServletRequest request, HttpServletResponse response, Duration wait)
             throws IOException {
         this.metrics.denied(AuthMetrics.UNKNOWN_CLIENT, vendorTag(request));
-        resolve(request, response, new AuthenticationThrottledException(wait));
+        resolve(request, response, new BrokerException(Problem.AUTHENTICATION_THROTTLED, null,
+                "Too many failed authentications from this address; try again later.").retryAfter(wait));
     }
 
     @Override
@@ -63,7 +67,9 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
                 && denied.getAuthorizationResult() instanceof VendorAccess.VendorDecision decision) ? decision.vendor()
                         : null;
         this.metrics.denied(client, (vendor != null) ? vendor : AuthMetrics.NO_VENDOR);
-        resolve(request, response, new ClientForbiddenException(client, vendor));
+        resolve(request, response, new BrokerException(Problem.FORBIDDEN, vendor,
+                (vendor != null) ? "Client '" + client + "' may not use vendor '" + vendor + "'."
+                        : "Client '" + client + "' may not use this endpoint; it is for admin clients."));
     }
 
     /** Spring Security's firewall refused the request line (encoded slashes, "..", NUL, ...). */
@@ -71,6 +77,18 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
             throws IOException {
         resolve(request, response, ex);
+    }
+
+    /**
+     * No usable credentials; RFC 6750 §3: the challenge says {@code error="invalid_token"} when
+     * a token was sent but refused.
+     */
+    private static BrokerException unauthenticated(boolean invalidToken) {
+        return new BrokerException(Problem.UNAUTHENTICATED, null, invalidToken
+                ? "The bearer token matches no client."
+                : "Send Authorization: Bearer <token> of a configured client (or a client certificate).")
+            .header("WWW-Authenticate", invalidToken ? "Bearer realm=\"session-broker\", error=\"invalid_token\""
+                    : "Bearer realm=\"session-broker\"");
     }
 
     private static String vendorTag(HttpServletRequest request) {

@@ -23,7 +23,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.sessionbroker.broker.SessionBroker;
-import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.config.BrokerProperties;
 
 /**
  * The one security filter chain. Sessions and proxy calls are per vendor ({@link VendorAccess});
@@ -54,7 +55,7 @@ class WebSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain brokerSecurity(HttpSecurity http, ClientDirectory clients, CallerProperties properties,
+    SecurityFilterChain brokerSecurity(HttpSecurity http, ClientDirectory clients, BrokerProperties properties,
             Environment environment, AuthFailureThrottle throttle, AuthMetrics metrics, SecurityProblems problems,
             SessionBroker broker) throws Exception {
         // No HTTP session, ever: the context lives in a request attribute, which also carries

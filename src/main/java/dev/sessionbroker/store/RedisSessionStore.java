@@ -8,12 +8,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import dev.sessionbroker.broker.SharedCoolDown;
+import dev.sessionbroker.broker.SharedSession;
+import dev.sessionbroker.broker.SharedSessions;
+
 /**
  * The Redis side of the shared store: one hash per vendor session, a lock with a lease, a
  * fence counter and a cool-down. Keys carry the vendor in braces ({@code {vendor}}) so that
  * all of a vendor's keys land in one Redis Cluster slot and the scripts stay atomic there.
  */
-final class RedisSessionStore {
+final class RedisSessionStore implements SharedSessions {
 
     /** Takes the lock if free and returns a new fence number, or 0 if another replica holds it. */
     private static final RedisScript<Long> ACQUIRE = RedisScript.of("""
@@ -60,42 +64,48 @@ final class RedisSessionStore {
         this.prefix = prefix;
     }
 
-    @Nullable SharedSession read(String vendor) {
+    @Override
+    public @Nullable SharedSession read(String vendor) {
         Map<Object, Object> hash = this.redis.opsForHash().entries(key(vendor, "session"));
         Object id = hash.get("id");
         if (id == null) {
             return null;
         }
-        return new SharedSession(id.toString(), Long.parseLong(hash.get("obtainedAt").toString()),
-                Long.parseLong(hash.get("generation").toString()));
+        return new SharedSession(id.toString(), number(hash, "obtainedAt"), number(hash, "generation"));
     }
 
-    long acquire(String vendor, String token, long leaseMillis) {
+    @Override
+    public long acquire(String vendor, String token, long leaseMillis) {
         Long fence = this.redis.execute(ACQUIRE, List.of(key(vendor, "lock"), key(vendor, "fence")), token,
                 Long.toString(leaseMillis));
         return (fence != null) ? fence : 0;
     }
 
-    boolean write(String vendor, long fence, String token, String sessionId, long obtainedAtMillis, long ttlMillis) {
+    @Override
+    public boolean write(String vendor, long fence, String token, String sessionId, long obtainedAtMillis, long ttlMillis) {
         Long written = this.redis.execute(WRITE,
                 List.of(key(vendor, "session"), key(vendor, "fence"), key(vendor, "lock")), Long.toString(fence), token,
                 sessionId, Long.toString(obtainedAtMillis), Long.toString(Math.max(1, ttlMillis)));
         return written != null && written == 1;
     }
 
-    void release(String vendor, String token) {
+    @Override
+    public void release(String vendor, String token) {
         this.redis.execute(RELEASE, List.of(key(vendor, "lock")), token);
     }
 
-    void touch(String vendor, String sessionId, long ttlMillis) {
+    @Override
+    public void touch(String vendor, String sessionId, long ttlMillis) {
         this.redis.execute(TOUCH, List.of(key(vendor, "session")), sessionId, Long.toString(Math.max(1, ttlMillis)));
     }
 
-    void drop(String vendor) {
+    @Override
+    public void drop(String vendor) {
         this.redis.delete(key(vendor, "session"));
     }
 
-    @Nullable SharedCoolDown readCoolDown(String vendor) {
+    @Override
+    public @Nullable SharedCoolDown readCoolDown(String vendor) {
         Map<Object, Object> hash = this.redis.opsForHash().entries(key(vendor, "cooldown"));
         Object status = hash.get("status");
         if (status == null) {
@@ -103,10 +113,11 @@ final class RedisSessionStore {
         }
         Object message = hash.get("message");
         return new SharedCoolDown(status.toString(), (message != null) ? message.toString() : null,
-                Long.parseLong(hash.get("rejectedAt").toString()), Long.parseLong(hash.get("until").toString()));
+                number(hash, "rejectedAt"), number(hash, "until"));
     }
 
-    void writeCoolDown(String vendor, SharedCoolDown coolDown, long ttlMillis) {
+    @Override
+    public void writeCoolDown(String vendor, SharedCoolDown coolDown, long ttlMillis) {
         String key = key(vendor, "cooldown");
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         fields.put("status", coolDown.vendorStatus());
@@ -120,12 +131,22 @@ final class RedisSessionStore {
     }
 
     /** Tells every replica that a vendor's session changed; the message is a fingerprint or "". */
-    void publishChange(String vendor, @Nullable String fingerprint) {
+    @Override
+    public void publishChange(String vendor, @Nullable String fingerprint) {
         this.redis.convertAndSend(channel(), vendor + "\n" + ((fingerprint != null) ? fingerprint : ""));
     }
 
     String channel() {
         return this.prefix + ":changes";
+    }
+
+    /** A number field the scripts always write with the others; a hash without it is corrupt. */
+    private static long number(Map<Object, Object> hash, String field) {
+        Object value = hash.get(field);
+        if (value == null) {
+            throw new IllegalStateException("shared store entry without '" + field + "'");
+        }
+        return Long.parseLong(value.toString());
     }
 
     private String key(String vendor, String part) {

@@ -7,12 +7,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 
+import dev.sessionbroker.broker.SharedSessionSource;
+
 /** Passes "vendor\nfingerprint" messages from other replicas on to the broker. */
 final class SessionChangeListener implements MessageListener {
 
-    private final RedisSessionSource source;
+    private final SharedSessionSource source;
 
-    SessionChangeListener(RedisSessionSource source) {
+    SessionChangeListener(SharedSessionSource source) {
         this.source = source;
     }
 

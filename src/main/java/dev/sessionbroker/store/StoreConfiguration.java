@@ -23,8 +23,12 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
-import dev.sessionbroker.broker.SessionSourceFactory;
-import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.broker.CoolDowns;
+import dev.sessionbroker.config.BrokerProperties;
+import dev.sessionbroker.broker.LoginAttempts;
+import dev.sessionbroker.broker.SessionSource;
+import dev.sessionbroker.broker.SharedSessionSource;
+import dev.sessionbroker.vendor.Vendors;
 
 /** Wires the shared store; nothing here exists unless {@code broker.store: redis}. */
 @Configuration(proxyBeanMethods = false)
@@ -41,8 +45,8 @@ class StoreConfiguration {
     }
 
     @Bean
-    RedisSessionStore redisSessionStore(StringRedisTemplate redis, RedisStoreProperties properties) {
-        return new RedisSessionStore(redis, properties.keyPrefix());
+    RedisSessionStore redisSessionStore(StringRedisTemplate redis, BrokerProperties properties) {
+        return new RedisSessionStore(redis, properties.redis().keyPrefix());
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -62,16 +66,14 @@ class StoreConfiguration {
     }
 
     @Bean
-    SessionSourceFactory redisSessionSourceFactory(RedisSessionStore store, Vendors vendors,
-            ExecutorService sharedStoreExecutor, ExecutorService sharedStoreTouches, Clock clock, Ticker ticker,
-            RedisStoreProperties properties, RedisMessageListenerContainer changes) {
+    SessionSource sharedSessionSource(RedisSessionStore store, Vendors vendors, LoginAttempts loginAttempts,
+            CoolDowns coolDowns, ExecutorService sharedStoreExecutor, ExecutorService sharedStoreTouches, Clock clock,
+            Ticker ticker, BrokerProperties properties, RedisMessageListenerContainer changes) {
+        SharedSessionSource source = new SharedSessionSource(store, vendors, loginAttempts, coolDowns,
+                sharedStoreExecutor, sharedStoreTouches, clock, ticker, properties.redis().touchInterval());
         // Boot's listener container; it resubscribes by itself when Redis comes back.
-        return (logins, coolDowns) -> {
-            RedisSessionSource source = new RedisSessionSource(store, vendors, logins, coolDowns, sharedStoreExecutor,
-                    sharedStoreTouches, clock, ticker, properties.touchInterval());
-            changes.addMessageListener(new SessionChangeListener(source), new ChannelTopic(store.channel()));
-            return source;
-        };
+        changes.addMessageListener(new SessionChangeListener(source), new ChannelTopic(store.channel()));
+        return source;
     }
 
     /** "sessionStore" in /actuator/health; not part of the liveness or readiness groups. */

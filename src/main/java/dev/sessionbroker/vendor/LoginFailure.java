@@ -24,15 +24,42 @@ public abstract sealed class LoginFailure extends RuntimeException {
         return this.vendor;
     }
 
-    /** rejected, unusable, transient or timeout: the outcome label in logs, metrics and answers. */
-    public abstract String kind();
+    /** Always set: every failure is created with its message. */
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        return (message != null) ? message : kind().label();
+    }
+
+    public abstract Kind kind();
+
+    /** The four kinds; {@link #label()} is how logs, metrics and answers name them. */
+    public enum Kind {
+
+        REJECTED("rejected"), UNUSABLE("unusable"), TRANSIENT("transient"), TIMEOUT("timeout");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return this.label;
+        }
+
+        @Override
+        public String toString() {
+            return this.label;
+        }
+    }
 
     /** The vendor refused the credentials (or the account): retrying cannot help. */
     public static final class Rejected extends LoginFailure {
 
         @Override
-        public String kind() {
-            return "rejected";
+        public Kind kind() {
+            return Kind.REJECTED;
         }
 
         private final String vendorStatus;
@@ -59,8 +86,8 @@ public abstract sealed class LoginFailure extends RuntimeException {
     public static final class Unusable extends LoginFailure {
 
         @Override
-        public String kind() {
-            return "unusable";
+        public Kind kind() {
+            return Kind.UNUSABLE;
         }
 
         public Unusable(String vendor, String detail) {
@@ -72,8 +99,8 @@ public abstract sealed class LoginFailure extends RuntimeException {
     public static final class Transient extends LoginFailure {
 
         @Override
-        public String kind() {
-            return "transient";
+        public Kind kind() {
+            return Kind.TRANSIENT;
         }
 
         private final @Nullable Duration retryAfter;
@@ -93,8 +120,8 @@ public abstract sealed class LoginFailure extends RuntimeException {
     public static final class TimedOut extends LoginFailure {
 
         @Override
-        public String kind() {
-            return "timeout";
+        public Kind kind() {
+            return Kind.TIMEOUT;
         }
 
         public TimedOut(String vendor, String detail, @Nullable Throwable cause) {

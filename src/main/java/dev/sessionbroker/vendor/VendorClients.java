@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import dev.sessionbroker.config.InvalidVendorConfigurationException;
-import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.vendor.VendorSettings;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -8,6 +8,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.sessionbroker.broker.BrokerException;
+import dev.sessionbroker.broker.BrokerException.Problem;
+
 /**
  * Refuses session API requests whose declared body is larger than a refresh body can be
  * (413). Thrown from an interceptor so that the answer is a problem detail like every other.
@@ -22,11 +25,15 @@ class BodySizeLimit implements WebMvcConfigurer, HandlerInterceptor {
         registry.addInterceptor(this).addPathPatterns("/sessions", "/sessions/**");
     }
 
+    static BrokerException tooLarge(String detail) {
+        return new BrokerException(Problem.PAYLOAD_TOO_LARGE, null, detail);
+    }
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         long length = request.getContentLengthLong();
         if (length > LIMIT) {
-            throw new PayloadTooLargeException(length, LIMIT);
+            throw tooLarge("request body of " + length + " bytes exceeds the limit of " + LIMIT + " bytes");
         }
         return true;
     }

@@ -32,7 +32,7 @@ class BoundedRequestBody extends RequestBodyAdviceAdapter {
             Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
         byte[] body = message.getBody().readNBytes((int) BodySizeLimit.LIMIT + 1);
         if (body.length > BodySizeLimit.LIMIT) {
-            throw new PayloadTooLargeException(BodySizeLimit.LIMIT);
+            throw BodySizeLimit.tooLarge("request body exceeds the limit of " + BodySizeLimit.LIMIT + " bytes");
         }
         return new Read(message.getHeaders(), new ByteArrayInputStream(body));
     }

@@ -17,18 +17,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import dev.sessionbroker.broker.OneTimePasswordNotSupportedException;
-import dev.sessionbroker.broker.UnknownVendorException;
-import dev.sessionbroker.broker.VendorCoolingDownException;
-import dev.sessionbroker.proxy.ProxyBodyException;
-import dev.sessionbroker.proxy.ProxyNotConfiguredException;
-import dev.sessionbroker.proxy.ProxySaturatedException;
-import dev.sessionbroker.proxy.ProxyVendorException;
-import dev.sessionbroker.proxy.UnsafeProxyPathException;
-import dev.sessionbroker.store.SharedStoreUnavailableException;
-import dev.sessionbroker.security.AuthenticationRequiredException;
-import dev.sessionbroker.security.AuthenticationThrottledException;
-import dev.sessionbroker.security.ClientForbiddenException;
+import dev.sessionbroker.broker.BrokerException;
+import dev.sessionbroker.broker.BrokerException.Problem;
 import dev.sessionbroker.vendor.LoginFailure;
 
 /**
@@ -58,23 +48,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, body, headers, status, request);
     }
 
+    /** Every refusal of the broker's own carries its answer as data. */
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> unknownVendor(UnknownVendorException ex) {
-        return ProblemAnswer.of(HttpStatus.NOT_FOUND, "unknown-vendor", "Unknown vendor", ex.getMessage())
-            .with("vendor", ex.vendor())
-            .build();
+    ResponseEntity<ProblemDetail> refused(BrokerException ex) {
+        Problem problem = ex.problem();
+        ProblemAnswer answer = ProblemAnswer.of(HttpStatus.valueOf(problem.status()), problem.type(), problem.title(),
+                ex.getMessage()).with("vendor", ex.vendor());
+        ex.properties().forEach(answer::with);
+        ex.headers().forEach(answer::header);
+        return answer.build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> loginFailed(LoginFailure failure) {
         ProblemAnswer answer = switch (failure.kind()) {
-            case "rejected" -> ProblemAnswer.of(HttpStatus.BAD_GATEWAY, "login-rejected", "Vendor rejected the login",
+            case REJECTED -> ProblemAnswer.of(HttpStatus.BAD_GATEWAY, "login-rejected", "Vendor rejected the login",
                     failure.getMessage());
-            case "timeout" -> ProblemAnswer.of(HttpStatus.GATEWAY_TIMEOUT, "vendor-timeout",
+            case TIMEOUT -> ProblemAnswer.of(HttpStatus.GATEWAY_TIMEOUT, "vendor-timeout",
                     "Vendor did not answer in time", failure.getMessage());
-            case "transient" -> ProblemAnswer.of(HttpStatus.BAD_GATEWAY, "vendor-unavailable", "Vendor unavailable",
+            case TRANSIENT -> ProblemAnswer.of(HttpStatus.BAD_GATEWAY, "vendor-unavailable", "Vendor unavailable",
                     failure.getMessage());
-            default -> ProblemAnswer.of(HttpStatus.BAD_GATEWAY, "unusable-answer", "Vendor answer not understood",
+            case UNUSABLE -> ProblemAnswer.of(HttpStatus.BAD_GATEWAY, "unusable-answer", "Vendor answer not understood",
                     failure.getMessage());
         };
         answer.with("vendor", failure.vendor());
@@ -82,24 +76,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             answer.with("vendorStatus", rejected.vendorStatus()).with("vendorMessage", rejected.vendorMessage());
         }
         return answer.build();
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> coolingDown(VendorCoolingDownException ex) {
-        return ProblemAnswer.of(HttpStatus.SERVICE_UNAVAILABLE, "vendor-cooling-down",
-                "Vendor in cool-down after a rejected login", ex.getMessage())
-            .with("vendor", ex.vendor())
-            .with("coolDownUntil", ex.until())
-            .with("vendorStatus", ex.rejection().vendorStatus())
-            .with("vendorMessage", ex.rejection().vendorMessage())
-            .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
-            .build();
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException ex) {
-        return ProblemAnswer.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
-                ex.getMessage()).build();
     }
 
     /**
@@ -123,76 +99,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, ProblemAnswer.of(HttpStatus.BAD_REQUEST, "invalid-vendor-name",
                 "Invalid vendor name", "A vendor name is 1 to 63 lower-case letters, digits or '-'.").detail(), headers,
                 status, request);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unsafeProxyPath(UnsafeProxyPathException ex) {
-        return ProblemAnswer.of(HttpStatus.BAD_REQUEST, "unsafe-proxy-path", "Path not allowed", ex.getMessage())
-            .build();
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> proxyBody(ProxyBodyException ex) {
-        return ProblemAnswer.of(HttpStatus.BAD_REQUEST, "invalid-proxy-body", "Request body not usable",
-                ex.getMessage()).build();
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> proxyNotConfigured(ProxyNotConfiguredException ex) {
-        return ProblemAnswer.of(HttpStatus.NOT_IMPLEMENTED, "proxy-not-configured", "Vendor cannot be proxied",
-                ex.getMessage()).with("vendor", ex.vendor()).build();
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> proxySaturated(ProxySaturatedException ex) {
-        return ProblemAnswer.of(HttpStatus.SERVICE_UNAVAILABLE, "proxy-saturated", "Too many proxied calls in flight",
-                ex.getMessage()).with("vendor", ex.vendor()).header(HttpHeaders.RETRY_AFTER, "1").build();
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> proxyVendor(ProxyVendorException ex) {
-        ProblemAnswer answer = ex.isTimeout()
-                ? ProblemAnswer.of(HttpStatus.GATEWAY_TIMEOUT, "vendor-timeout", "Vendor did not answer in time",
-                        ex.getMessage())
-                : ProblemAnswer.of(HttpStatus.BAD_GATEWAY, "vendor-unavailable", "Vendor unavailable", ex.getMessage());
-        return answer.with("vendor", ex.vendor()).build();
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> sharedStoreUnavailable(SharedStoreUnavailableException ex) {
-        return ProblemAnswer.of(HttpStatus.SERVICE_UNAVAILABLE, "shared-store-unavailable",
-                "Shared session store unavailable", ex.getMessage())
-            .with("vendor", ex.vendor())
-            .header(HttpHeaders.RETRY_AFTER, "5")
-            .build();
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> otpNotSupported(OneTimePasswordNotSupportedException ex) {
-        return ProblemAnswer.of(HttpStatus.BAD_REQUEST, "otp-not-supported", "One-time password not supported",
-                ex.getMessage()).with("vendor", ex.vendor()).build();
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationRequiredException ex) {
-        return ProblemAnswer.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", ex.getMessage())
-            .header(HttpHeaders.WWW_AUTHENTICATE, ex.challenge())
-            .build();
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> forbidden(ClientForbiddenException ex) {
-        return ProblemAnswer.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this client", ex.getMessage())
-            .with("vendor", ex.vendor())
-            .build();
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> throttled(AuthenticationThrottledException ex) {
-        return ProblemAnswer.of(HttpStatus.TOO_MANY_REQUESTS, "authentication-throttled",
-                "Too many failed authentications", ex.getMessage())
-            .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
-            .build();
     }
 
     /** Spring Security's firewall: its message quotes the offending request, so it is not echoed. */

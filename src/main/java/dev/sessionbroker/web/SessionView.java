@@ -3,7 +3,7 @@ package dev.sessionbroker.web;
 import java.time.Instant;
 
 import dev.sessionbroker.broker.SessionLease;
-import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.vendor.Vendors;
 import dev.sessionbroker.security.HandedOutSession;
 
 /** The JSON answer of {@code GET /sessions/{vendor}} and of a refresh. */

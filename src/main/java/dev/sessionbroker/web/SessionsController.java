@@ -22,10 +22,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.sessionbroker.broker.BrokerListener.RefreshReason;
 import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.broker.SessionLease;
 import dev.sessionbroker.config.Secret;
-import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.vendor.VendorSettings;
+import dev.sessionbroker.vendor.Vendors;
 import dev.sessionbroker.security.BrokerClient;
 
 /**
@@ -70,7 +72,7 @@ class SessionsController {
             HttpServletRequest request, HttpServletResponse response) {
         String rejected = (body != null) ? body.rejectedSessionId() : null;
         Secret otp = (body != null) ? body.otp() : null;
-        return respond(this.broker.refresh(vendor, rejected, "caller", otp), AcceptHeader.prefersPlainText(accept),
+        return respond(this.broker.refresh(vendor, rejected, RefreshReason.CALLER, otp), AcceptHeader.prefersPlainText(accept),
                 request, response);
     }
 
@@ -112,7 +114,8 @@ class SessionsController {
             return ok.contentType(MediaType.TEXT_PLAIN)
                 .body(new PlainSessionId(lease.session().vendor(), lease.session().sessionId()));
         }
-        String type = this.vendors.find(lease.session().vendor()).definition().id();
+        VendorSettings vendor = this.vendors.find(lease.session().vendor());
+        String type = (vendor != null) ? vendor.definition().id() : "";
         return ok.contentType(MediaType.APPLICATION_JSON).body(SessionView.of(lease, type));
     }
 }

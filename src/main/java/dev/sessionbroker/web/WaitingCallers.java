@@ -1,7 +1,6 @@
 package dev.sessionbroker.web;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,7 +51,8 @@ class WaitingCallers {
 
     private final Supplier<HandlerExceptionResolver> resolver;
 
-    private final Supplier<Optional<Duration>> timeout;
+    /** {@code spring.mvc.async.request-timeout} in milliseconds, or -1 when not set. */
+    private final SingletonSupplier<Long> timeoutMillis;
 
     /**
      * Spring MVC's parts are looked up once, on first use: a context without a web server has
@@ -64,7 +64,10 @@ class WaitingCallers {
         this.handlers = SingletonSupplier.of(() -> new HandlerMethodReturnValueHandlerComposite()
             .addHandlers(adapter.getObject().getReturnValueHandlers()));
         this.resolver = SingletonSupplier.of(resolver::getObject);
-        this.timeout = SingletonSupplier.of(() -> Optional.ofNullable(mvc.getObject().getAsync().getRequestTimeout()));
+        this.timeoutMillis = SingletonSupplier.of(() -> {
+            Duration timeout = mvc.getObject().getAsync().getRequestTimeout();
+            return (timeout != null) ? timeout.toMillis() : -1L;
+        });
     }
 
     /**
@@ -76,7 +79,10 @@ class WaitingCallers {
     void answerWhenDone(HttpServletRequest request, HttpServletResponse response,
             CompletableFuture<? extends ResponseEntity<?>> answer) {
         AsyncContext context = request.startAsync(request, response);
-        this.timeout.get().ifPresent((timeout) -> context.setTimeout(timeout.toMillis()));
+        long timeout = this.timeoutMillis.obtain();
+        if (timeout >= 0) {
+            context.setTimeout(timeout);
+        }
         AtomicBoolean answered = new AtomicBoolean();
         context.addListener(new GiveUp(answered));
         answer.whenComplete((entity, failure) -> {

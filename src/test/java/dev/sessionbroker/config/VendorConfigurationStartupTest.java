@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.sessionbroker.vendor.VendorSettings;
+import dev.sessionbroker.vendor.Vendors;
 import dev.sessionbroker.SessionBrokerApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.sessionbroker.vendor.VendorSettings;
+import dev.sessionbroker.vendor.Vendors;
 import dev.sessionbroker.vendor.generic.GenericLogin;
 import dev.sessionbroker.vendor.generic.GenericVendor;
 import dev.sessionbroker.vendor.infiniteblue.InfiniteBlueVendor;
@@ -26,7 +28,8 @@ class VendorOptionsValidationTest {
         assertThat(infiniteBlue.baseUrl()).hasToString("https://app.infiniteblue.com/rest/api");
         assertThat(infiniteBlue.idleTimeout()).isEqualTo(new InfiniteBlueVendor().defaultIdleTimeout());
         assertThat(revulytics.baseUrl()).hasToString("https://api.revulytics.com");
-        assertThat(revulytics.options()).isEqualTo(VendorSettings.VendorOptions.defaults());
+        assertThat(revulytics.options())
+            .isEqualTo(new VendorSettings.VendorOptions(null, false, false, "external", null));
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.sessionbroker.SessionBrokerApplication;
 import dev.sessionbroker.config.BrokerProperties;
-import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.vendor.Vendors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

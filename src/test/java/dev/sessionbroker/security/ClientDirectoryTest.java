@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import dev.sessionbroker.config.BrokerProperties;
-import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.vendor.Vendors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +68,6 @@ class ClientDirectoryTest {
                 "broker.vendors.other.username", "u", "broker.vendors.other.password", "p"));
         Binder binder = new Binder(new MapConfigurationPropertySource(all));
         Vendors vendors = Vendors.from(binder.bind("broker", BrokerProperties.class).get());
-        return ClientDirectory.from(binder.bind("broker", CallerProperties.class).get(), vendors, false);
+        return ClientDirectory.from(binder.bind("broker", BrokerProperties.class).get(), vendors, false);
     }
 }

@@ -1,16 +1,13 @@
 package dev.sessionbroker.support;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.function.UnaryOperator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.web.client.RestClient;
 
-import dev.sessionbroker.config.Secret;
-import dev.sessionbroker.config.VendorSettings;
-import dev.sessionbroker.config.VendorSettings.VendorOptions;
+import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.VendorClient;
 import dev.sessionbroker.vendor.VendorClients;
 import dev.sessionbroker.vendor.VendorDefinition;
@@ -24,22 +21,24 @@ public final class TestVendors {
 
     public static VendorSettings settings(String name, VendorDefinition type, String baseUrl, String username,
             String password) {
-        return settings(name, type, baseUrl, username, password, UnaryOperator.identity());
+        return settings(name, type, baseUrl, username, password, Map.of());
     }
 
-    /** Settings with some of the type-specific options changed from their defaults. */
+    /**
+     * Settings bound from the keys an operator writes, with short timeouts for a stub.
+     * @param more further keys below {@code broker.vendors.<name>.}, e.g. {@code use-cookies}
+     */
     public static VendorSettings settings(String name, VendorDefinition type, String baseUrl, String username,
-            String password, UnaryOperator<VendorOptions> options) {
-        return new VendorSettings(name, type, URI.create(baseUrl), username, Secret.of(password),
-                type.defaultIdleTimeout(), null, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(60),
-                Duration.ofSeconds(5), VendorSettings.RetrySettings.defaults(), null, options.apply(VendorOptions.defaults()),
-                VendorSettings.ProxyOptions.defaults());
-    }
-
-    public static VendorSettings withSslBundle(VendorSettings base, String sslBundle) {
-        return new VendorSettings(base.name(), base.definition(), base.baseUrl(), base.username(), base.password(),
-                base.idleTimeout(), null, base.connectTimeout(), base.readTimeout(), base.rejectionCooldown(),
-                base.minLoginInterval(), base.retry(), sslBundle, base.options(), base.proxy());
+            String password, Map<String, String> more) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("type", type.id());
+        keys.put("base-url", baseUrl);
+        keys.put("username", username);
+        keys.put("password", password);
+        keys.put("connect-timeout", "2s");
+        keys.put("read-timeout", "500ms");
+        keys.putAll(more);
+        return ConfiguredVendors.vendor(name, keys);
     }
 
     public static VendorClient client(VendorSettings settings) {

@@ -2,7 +2,7 @@ package dev.sessionbroker.vendor.alertsite;
 
 import org.springframework.http.MediaType;
 
-import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.LoginResult;
 import dev.sessionbroker.vendor.VendorAnswer;

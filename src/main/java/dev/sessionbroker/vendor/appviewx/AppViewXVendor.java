@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import dev.sessionbroker.config.BrokerProperties.VendorProperties;
 import dev.sessionbroker.config.InvalidVendorConfigurationException;
 import dev.sessionbroker.config.Secret;
-import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.SessionPlacement;
 import dev.sessionbroker.vendor.VendorClient;
 import dev.sessionbroker.vendor.VendorDefinition;

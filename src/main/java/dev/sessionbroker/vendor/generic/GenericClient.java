@@ -15,7 +15,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 
-import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.LoginResult;
 import dev.sessionbroker.vendor.VendorAnswer;
@@ -113,7 +113,8 @@ public final class GenericClient implements VendorClient {
             return false;
         }
         JsonPointer pointer = this.login.successPointer();
-        return pointer == null || this.login.successValue().equals(text(json, pointer));
+        String value = this.login.successValue();
+        return pointer == null || value == null || value.equals(text(json, pointer));
     }
 
     private String errorStatus(VendorAnswer answer, @Nullable JsonNode json) {

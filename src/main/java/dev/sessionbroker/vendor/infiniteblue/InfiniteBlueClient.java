@@ -3,7 +3,7 @@ package dev.sessionbroker.vendor.infiniteblue;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
-import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.LoginResult;
 import dev.sessionbroker.vendor.VendorAnswer;
@@ -41,8 +41,12 @@ public final class InfiniteBlueClient implements VendorClient {
             .accept(ACCEPTED)
             .headers(this::credentials));
         InfiniteBlueReply reply = read(answer);
-        if (!OK.equals(reply.status())) {
-            throw new LoginFailure.Rejected(this.vendor.name(), reply.status(),
+        String status = reply.status();
+        if (status == null) {
+            throw this.http.unusable("answer has no status (" + answer.describe() + ")");
+        }
+        if (!OK.equals(status)) {
+            throw new LoginFailure.Rejected(this.vendor.name(), status,
                     this.http.vendorText(reply.message()));
         }
         if (reply.sessionId() == null) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.SessionPlacement;
 import dev.sessionbroker.vendor.VendorClient;
 import dev.sessionbroker.vendor.VendorDefinition;

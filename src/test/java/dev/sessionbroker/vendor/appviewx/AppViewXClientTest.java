@@ -1,5 +1,7 @@
 package dev.sessionbroker.vendor.appviewx;
 
+import java.util.Map;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -8,7 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.config.Secret;
-import dev.sessionbroker.config.VendorSettings.VendorOptions;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.VendorClient;
 
@@ -54,7 +55,7 @@ class AppViewXClientTest {
     @Test
     void multiTenantLoginCarriesTheGatewayKeyAndConfiguredSource() {
         VendorClient tenant = client(settings("appviewx", new AppViewXVendor(), appViewX.baseUrl() + "/avxapi", "admin",
-                PASSWORD, (defaults) -> new VendorOptions(null, false, false, "web", Secret.of("tenant-key+1"))));
+                PASSWORD, Map.of("gateway-source", "web", "gateway-key", "tenant-key+1")));
         appViewX.stubFor(post(urlPathEqualTo("/avxapi/login")).willReturn(okJson(read("appviewx/login-success.json"))));
 
         tenant.login();

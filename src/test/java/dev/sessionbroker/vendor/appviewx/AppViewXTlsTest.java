@@ -1,5 +1,7 @@
 package dev.sessionbroker.vendor.appviewx;
 
+import java.util.Map;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,7 @@ import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 
 import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.config.InvalidVendorConfigurationException;
-import dev.sessionbroker.config.VendorSettings;
+import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.LoginFailure;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -28,7 +30,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.sessionbroker.support.DocFixtures.read;
 import static dev.sessionbroker.support.TestVendors.client;
 import static dev.sessionbroker.support.TestVendors.settings;
-import static dev.sessionbroker.support.TestVendors.withSslBundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -71,7 +72,7 @@ class AppViewXTlsTest {
     void trustsThePrivateCaOfItsSslBundle() {
         SslBundle bundle = SslBundle.of(new PemSslStoreBundle(null, PemSslStoreDetails.forCertificate(certificatePem)));
 
-        String session = client(withSslBundle(vendor(), "appviewx-ca"), new DefaultSslBundleRegistry("appviewx-ca", bundle))
+        String session = client(vendor("appviewx-ca"), new DefaultSslBundleRegistry("appviewx-ca", bundle))
             .login().sessionId();
 
         assertThat(session).isEqualTo("avx~~c73a4f56-f4ab-4cdf-aadf-6d90bf406077");
@@ -79,21 +80,25 @@ class AppViewXTlsTest {
 
     @Test
     void withoutTheBundleTheCertificateIsNotTrusted() {
-        assertThatExceptionOfType(LoginFailure.Transient.class).isThrownBy(() -> client(vendor()).login())
+        assertThatExceptionOfType(LoginFailure.Transient.class).isThrownBy(() -> client(vendor(Map.of())).login())
             .withMessageContaining("could not reach vendor");
     }
 
     @Test
     void unknownBundleNameFailsNamingVendorAndKey() {
         assertThatExceptionOfType(InvalidVendorConfigurationException.class)
-            .isThrownBy(() -> client(withSslBundle(vendor(), "missing")))
+            .isThrownBy(() -> client(vendor("missing")))
             .withMessageContaining("Vendor 'appviewx'")
             .withMessageContaining("broker.vendors.appviewx.ssl-bundle");
     }
 
-    private static VendorSettings vendor() {
+    private static VendorSettings vendor(String sslBundle) {
+        return vendor(Map.of("ssl-bundle", sslBundle));
+    }
+
+    private static VendorSettings vendor(Map<String, String> more) {
         return settings("appviewx", new AppViewXVendor(), "https://localhost:" + appViewX.httpsPort() + "/avxapi", "admin",
-                "Password@123");
+                "Password@123", more);
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {

@@ -1,11 +1,12 @@
 package dev.sessionbroker.vendor.infiniteblue;
 
+import java.util.Map;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.sessionbroker.support.StrictVendorStub;
-import dev.sessionbroker.config.VendorSettings.VendorOptions;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.VendorClient;
 
@@ -60,7 +61,7 @@ class InfiniteBlueClientTest {
     @Test
     void sendsCustomerIdAndAdminFallbackHeadersWhenConfigured() {
         VendorClient tenant = client(settings("infiniteblue", new InfiniteBlueVendor(), infiniteBlue.baseUrl() + "/rest/api",
-                "ops@example.com", PASSWORD, (defaults) -> new VendorOptions("12345", true, false, "external", null)));
+                "ops@example.com", PASSWORD, Map.of("customer-id", "12345", "admin-fallback", "true")));
         infiniteBlue.stubFor(post(urlPathEqualTo("/rest/api/login")).willReturn(okJson(read("infiniteblue/login-success.json"))));
 
         tenant.login();

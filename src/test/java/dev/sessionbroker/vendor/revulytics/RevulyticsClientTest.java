@@ -1,11 +1,12 @@
 package dev.sessionbroker.vendor.revulytics;
 
+import java.util.Map;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.sessionbroker.support.StrictVendorStub;
-import dev.sessionbroker.config.VendorSettings.VendorOptions;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.VendorClient;
 
@@ -34,7 +35,7 @@ class RevulyticsClientTest {
             settings("revulytics", new RevulyticsVendor(), revulytics.baseUrl(), "testuser@test.com", "mypassword1"));
 
     private final VendorClient cookieClient = client(settings("revulytics", new RevulyticsVendor(), revulytics.baseUrl(),
-            "testuser@test.com", "mypassword1", (defaults) -> new VendorOptions(null, false, true, "external", null)));
+            "testuser@test.com", "mypassword1", Map.of("use-cookies", "true")));
 
     @Test
     void sendsTheDocumentedRequestAndReadsTheSession() {

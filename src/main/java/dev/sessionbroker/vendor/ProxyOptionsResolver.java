@@ -1,4 +1,4 @@
-package dev.sessionbroker.config;
+package dev.sessionbroker.vendor;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,14 +8,14 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import dev.sessionbroker.config.BrokerProperties.SessionInjection;
+import dev.sessionbroker.config.BrokerProperties.SessionInjection.Place;
 import dev.sessionbroker.config.BrokerProperties.VendorProperties;
-import dev.sessionbroker.config.VendorSettings.ProxyOptions;
-import dev.sessionbroker.vendor.SessionPlacement;
+import dev.sessionbroker.vendor.VendorSettings.ProxyOptions;
+import dev.sessionbroker.config.InvalidVendorConfigurationException;
 
 /** Validates a vendor's proxy-mode overrides; the type defaults live with the proxy. */
 final class ProxyOptionsResolver {
 
-    private static final Set<String> PLACES = Set.of("header", "query", "cookie", "json", "basic");
 
     private ProxyOptionsResolver() {
     }
@@ -31,21 +31,21 @@ final class ProxyOptionsResolver {
         if (injection == null) {
             return null;
         }
-        String in = injection.in();
-        if (in == null || !PLACES.contains(in)) {
+        Place in = injection.in();
+        if (in == null) {
             throw new InvalidVendorConfigurationException(vendor, prefix + "in",
-                    "must be one of header, query, cookie, json, basic" + ((in != null) ? ", was '" + in + "'" : ""));
+                    "must be one of header, query, cookie, json, basic");
         }
         String name = (injection.name() != null) ? injection.name().trim() : "";
-        if (!in.equals("basic") && name.isEmpty()) {
+        if (in != Place.BASIC && name.isEmpty()) {
             throw new InvalidVendorConfigurationException(vendor, prefix + "name", "is required for in: " + in);
         }
         return switch (in) {
-            case "header" -> new SessionPlacement.Header(name, injection.prefix());
-            case "query" -> new SessionPlacement.QueryParameter(name);
-            case "cookie" -> new SessionPlacement.Cookie(name);
-            case "json" -> new SessionPlacement.JsonBodyFields(name, Map.of());
-            default -> new SessionPlacement.BasicAuth(username);
+            case HEADER -> new SessionPlacement.Header(name, injection.prefix());
+            case QUERY -> new SessionPlacement.QueryParameter(name);
+            case COOKIE -> new SessionPlacement.Cookie(name);
+            case JSON -> new SessionPlacement.JsonBodyFields(name, Map.of());
+            case BASIC -> new SessionPlacement.BasicAuth(username);
         };
     }
 

@@ -1,13 +1,13 @@
-package dev.sessionbroker.store;
+package dev.sessionbroker.broker;
 
 /**
- * A session as Redis holds it: no credential, only the session and when it was obtained.
+ * A session as the shared store holds it: no credential, only the session and when it was obtained.
  *
  * @param sessionId the vendor's session ID (sensitive: see README, "Shared store")
  * @param obtainedAtMillis wall-clock time of the login
  * @param generation the lock fence under which it was written; later logins have higher ones
  */
-record SharedSession(String sessionId, long obtainedAtMillis, long generation) {
+public record SharedSession(String sessionId, long obtainedAtMillis, long generation) {
 
     @Override
     public String toString() {

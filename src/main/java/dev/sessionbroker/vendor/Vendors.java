@@ -1,4 +1,4 @@
-package dev.sessionbroker.config;
+package dev.sessionbroker.vendor;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import dev.sessionbroker.config.BrokerProperties;
+import dev.sessionbroker.config.InvalidVendorConfigurationException;
 
-import dev.sessionbroker.vendor.VendorTypes;
 
 /**
  * The configured vendors, validated and with their type defaults applied.

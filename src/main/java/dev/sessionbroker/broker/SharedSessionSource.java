@@ -1,4 +1,4 @@
-package dev.sessionbroker.store;
+package dev.sessionbroker.broker;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,33 +19,30 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 
-import dev.sessionbroker.broker.CoolDowns;
-import dev.sessionbroker.broker.LocalSessionSource;
-import dev.sessionbroker.broker.LoginAttempts;
-import dev.sessionbroker.broker.Session;
-import dev.sessionbroker.broker.SessionSource;
+import dev.sessionbroker.broker.BrokerException.Problem;
 import dev.sessionbroker.config.Secret;
-import dev.sessionbroker.config.VendorSettings;
-import dev.sessionbroker.config.Vendors;
+import dev.sessionbroker.vendor.VendorSettings;
+import dev.sessionbroker.vendor.Vendors;
 import dev.sessionbroker.vendor.LoginFailure;
 
 /**
- * Sessions shared by every replica through Redis, with exactly one vendor login among them:
+ * Sessions shared by every replica through a {@link SharedSessions} store (Redis), with
+ * exactly one vendor login among them:
  * a replica that needs a session takes it from Redis; if there is none it takes the vendor's
  * lock (a lease, fenced by a counter) and logs in, while the others poll until the session
  * appears or the lease runs out. A refresh replaces the shared session only if it is still
  * the one that was rejected, and every replica hears of the change (pub/sub) and drops its
  * local copy. Rejections start a cool-down all replicas respect.
  */
-final class RedisSessionSource implements SessionSource {
+public final class SharedSessionSource implements SessionSource {
 
-    private static final Logger log = LoggerFactory.getLogger(RedisSessionSource.class);
+    private static final Logger log = LoggerFactory.getLogger(SharedSessionSource.class);
 
     private static final long FIRST_POLL_MILLIS = 25;
 
     private static final long MAX_POLL_MILLIS = 400;
 
-    private final RedisSessionStore store;
+    private final SharedSessions store;
 
     private final LoginAttempts logins;
 
@@ -69,7 +66,7 @@ final class RedisSessionSource implements SessionSource {
 
     private volatile @Nullable ChangeListener changeListener;
 
-    RedisSessionSource(RedisSessionStore store, Vendors vendors, LoginAttempts logins, CoolDowns coolDowns,
+    public SharedSessionSource(SharedSessions store, Vendors vendors, LoginAttempts logins, CoolDowns coolDowns,
             Executor executor, Executor touches, Clock clock, Ticker ticker, Duration touchInterval) {
         this.vendors = vendors;
         this.store = store;
@@ -217,7 +214,10 @@ final class RedisSessionSource implements SessionSource {
         log.warn("shared-store unavailable vendor={} ({}); {}", vendor.name(), ex.getClass().getSimpleName(),
                 vendor.definition().loginEndsEarlierSessions() ? "refusing a local login" : "logging in locally");
         if (vendor.definition().loginEndsEarlierSessions()) {
-            return CompletableFuture.failedFuture(new SharedStoreUnavailableException(vendor.name()));
+            return CompletableFuture.failedFuture(new BrokerException(Problem.SHARED_STORE_UNAVAILABLE, vendor.name(),
+                    "the shared session store is unavailable, and vendor '" + vendor.name()
+                            + "' allows one session per user: no replica logs in on its own until the store is back")
+                .retryAfter(Duration.ofSeconds(5)));
         }
         return replacing ? this.local.replace(vendor, null, otp) : this.local.load(vendor);
     }
@@ -251,7 +251,8 @@ final class RedisSessionSource implements SessionSource {
         this.changeListener = listener;
     }
 
-    void changed(String vendor, @Nullable String fingerprint) {
+    /** Another replica changed a vendor's session (a message on the store's channel). */
+    public void changed(String vendor, @Nullable String fingerprint) {
         ChangeListener listener = this.changeListener;
         if (listener != null) {
             listener.changed(vendor, fingerprint);

@@ -1,4 +1,4 @@
-package dev.sessionbroker.config;
+package dev.sessionbroker.vendor;
 
 import java.net.URI;
 import java.time.Duration;
@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import dev.sessionbroker.config.Secret;
+import dev.sessionbroker.config.BrokerProperties;
 
-import dev.sessionbroker.vendor.SessionPlacement;
-import dev.sessionbroker.vendor.VendorDefinition;
 
 /**
  * A vendor entry after validation, with its type defaults applied. Its {@code toString()}
@@ -53,10 +53,6 @@ public record VendorSettings(
 
     /** Transient-failure retries, validated; see {@link BrokerProperties.Retry}. */
     public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxTotal) {
-
-        public static RetrySettings defaults() {
-            return new RetrySettings(3, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30));
-        }
     }
 
     /**
@@ -65,10 +61,6 @@ public record VendorSettings(
      */
     public record VendorOptions(@Nullable String customerId, boolean adminFallback, boolean useCookies,
             String gatewaySource, @Nullable Secret gatewayKey) {
-
-        public static VendorOptions defaults() {
-            return new VendorOptions(null, false, false, "external", null);
-        }
     }
 
     /**
@@ -79,10 +71,6 @@ public record VendorSettings(
      * type's default
      */
     public record ProxyOptions(@Nullable SessionPlacement injection, @Nullable Set<String> sessionExpiredStatuses) {
-
-        public static ProxyOptions defaults() {
-            return new ProxyOptions(null, null);
-        }
     }
 
     /** How a proxied call carries the session: as configured, or as the type documents it. */

@@ -1,4 +1,4 @@
-package dev.sessionbroker.config;
+package dev.sessionbroker.vendor;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import dev.sessionbroker.config.BrokerProperties.VendorProperties;
-import dev.sessionbroker.config.VendorSettings.RetrySettings;
-import dev.sessionbroker.config.VendorSettings.VendorOptions;
-import dev.sessionbroker.vendor.VendorDefinition;
-import dev.sessionbroker.vendor.VendorTypes;
+import dev.sessionbroker.vendor.VendorSettings.RetrySettings;
+import dev.sessionbroker.vendor.VendorSettings.VendorOptions;
+import dev.sessionbroker.config.Secret;
+import dev.sessionbroker.config.BrokerProperties;
+import dev.sessionbroker.config.InvalidVendorConfigurationException;
 
 /**
  * Validates each {@code broker.vendors.<name>} entry and applies its type defaults. Every

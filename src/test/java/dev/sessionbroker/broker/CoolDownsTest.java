@@ -1,0 +1,60 @@
+package dev.sessionbroker.broker;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import dev.sessionbroker.broker.BrokerException.Problem;
+import dev.sessionbroker.support.FakeTime;
+import dev.sessionbroker.vendor.LoginFailure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/** A rejection buys a whole cool-down window; its answer says how long. No Spring. */
+class CoolDownsTest {
+
+    private final FakeTime time = new FakeTime();
+
+    private final CoolDowns coolDowns = new CoolDowns(this.time);
+
+    private final LoginFailure.Rejected rejection = new LoginFailure.Rejected("v", "40", "Invalid login information.");
+
+    @Test
+    void aVendorWithoutARejectionMayLogIn() {
+        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v"));
+        assertThat(this.coolDowns.until("v")).isNull();
+    }
+
+    @Test
+    void duringTheCoolDownTheRefusalCarriesRetryAfterAndTheVendorsOwnStatus() {
+        this.coolDowns.start("v", this.rejection, Duration.ofSeconds(60));
+        this.time.advance(Duration.ofMillis(20_500));
+
+        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v"))
+            .satisfies((refused) -> {
+                assertThat(refused.problem()).isEqualTo(Problem.VENDOR_COOLING_DOWN);
+                assertThat(refused.headers()).containsEntry("Retry-After", "40");
+                assertThat(refused.properties()).containsEntry("vendorStatus", "40")
+                    .containsEntry("vendorMessage", "Invalid login information.");
+            });
+    }
+
+    @Test
+    void theCoolDownEndsOnTime() {
+        this.coolDowns.start("v", this.rejection, Duration.ofSeconds(60));
+        this.time.advance(Duration.ofSeconds(60));
+
+        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v"));
+    }
+
+    @Test
+    void aCoolDownAdoptedFromAnotherReplicaIsRespectedUntilItsEnd() {
+        this.coolDowns.adopt("v", this.rejection, this.time.instant(), this.time.instant().plusSeconds(30));
+
+        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v"));
+        this.time.advance(Duration.ofSeconds(30));
+        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v"));
+    }
+}

@@ -1,0 +1,231 @@
+package dev.sessionbroker.broker;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.sessionbroker.broker.BrokerException.Problem;
+import dev.sessionbroker.broker.BrokerListener.RefreshReason;
+import dev.sessionbroker.support.ConfiguredVendors;
+import dev.sessionbroker.support.FakeTime;
+import dev.sessionbroker.support.StubVendorClient;
+import dev.sessionbroker.vendor.LoginFailure;
+import dev.sessionbroker.vendor.LoginResult;
+import dev.sessionbroker.vendor.Vendors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The broker without Spring or HTTP: Caffeine's single-flight, compare-and-refresh, expiry,
+ * retries and cool-downs over a stub vendor client and a fake clock, in milliseconds.
+ */
+class SessionBrokerTest {
+
+    private final FakeTime time = new FakeTime();
+
+    private final StubVendorClient vendor = new StubVendorClient();
+
+    private final ExecutorService loginThreads = Executors.newCachedThreadPool();
+
+    private final SessionBroker broker = broker(Map.of("idle-timeout", "15m", "max-lifetime", "1h"));
+
+    @AfterEach
+    void stop() {
+        this.vendor.release();
+        this.loginThreads.shutdownNow();
+    }
+
+    @Test
+    void concurrentLeasesOfAColdVendorCauseOneLogin() {
+        this.vendor.holding();
+        List<CompletableFuture<SessionLease>> leases = IntStream.range(0, 100)
+            .mapToObj((i) -> this.broker.lease("v"))
+            .toList();
+        this.vendor.release();
+
+        assertThat(leases).allSatisfy((lease) -> assertThat(lease.join().session().sessionId()).isEqualTo("session-1"));
+        assertThat(this.vendor.logins()).isEqualTo(1);
+    }
+
+    @Test
+    void aCachedSessionIsHandedOutWithoutALogin() {
+        String first = session();
+
+        assertThat(session()).isEqualTo(first);
+        assertThat(this.vendor.logins()).isEqualTo(1);
+    }
+
+    @Test
+    void everyHandOutRestartsTheIdleTimeout() {
+        session();
+        this.time.advance(Duration.ofMinutes(14));
+        session();
+        this.time.advance(Duration.ofMinutes(14));
+
+        assertThat(session()).isEqualTo("session-1");
+        this.time.advance(Duration.ofMinutes(16));
+        assertThat(session()).isEqualTo("session-2");
+    }
+
+    @Test
+    void maxLifetimeEndsASessionInUse() {
+        session();
+        for (int i = 0; i < 5; i++) {
+            this.time.advance(Duration.ofMinutes(10));
+            assertThat(session()).isEqualTo("session-1");
+        }
+        this.time.advance(Duration.ofMinutes(10));
+
+        assertThat(session()).isEqualTo("session-2");
+    }
+
+    @Test
+    void refreshNamingTheCurrentSessionLogsInAnew() {
+        String current = session();
+
+        assertThat(refresh(current)).isEqualTo("session-2");
+        assertThat(session()).isEqualTo("session-2");
+    }
+
+    @Test
+    void refreshNamingAReplacedSessionGetsTheCurrentOneWithoutALogin() {
+        String old = session();
+        refresh(old);
+
+        assertThat(refresh(old)).isEqualTo("session-2");
+        assertThat(this.vendor.logins()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentRefreshesNamingTheSameSessionCauseOneLogin() {
+        String old = session();
+        this.vendor.holding();
+        List<CompletableFuture<SessionLease>> refreshes = IntStream.range(0, 50)
+            .mapToObj((i) -> this.broker.refresh("v", old, RefreshReason.CALLER))
+            .toList();
+        this.vendor.release();
+
+        assertThat(refreshes).allSatisfy((lease) -> assertThat(lease.join().session().sessionId()).isEqualTo("session-2"));
+        assertThat(this.vendor.logins()).isEqualTo(2);
+    }
+
+    @Test
+    void transientFailuresAreRetriedWithBackOff() {
+        this.vendor.answering(() -> {
+            throw new LoginFailure.Transient("v", "vendor answered HTTP 503", null, null);
+        }, () -> {
+            throw new LoginFailure.Transient("v", "vendor answered HTTP 503", null, null);
+        }, () -> new LoginResult("third-time"));
+        long before = this.time.read();
+
+        assertThat(session()).isEqualTo("third-time");
+        assertThat(this.vendor.logins()).isEqualTo(3);
+        // Two back-offs with half jitter: at least 100 ms (half of 200 ms) plus 200 ms (half of 400 ms).
+        assertThat(Duration.ofNanos(this.time.read() - before)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void aRejectedLoginIsNotRetriedAndStartsACoolDown() {
+        this.vendor.answering(() -> {
+            throw new LoginFailure.Rejected("v", "40", "Invalid login information.");
+        });
+
+        assertThatExceptionOfType(CompletionException.class).isThrownBy(this::session)
+            .withCauseInstanceOf(LoginFailure.Rejected.class);
+        for (int i = 0; i < 10; i++) {
+            assertThatExceptionOfType(CompletionException.class).isThrownBy(this::session)
+                .havingCause()
+                .isInstanceOfSatisfying(BrokerException.class,
+                        (refused) -> assertThat(refused.problem()).isEqualTo(Problem.VENDOR_COOLING_DOWN));
+        }
+        assertThat(this.vendor.logins()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefreshDuringACoolDownFailsFastAndLeavesNothingCached() {
+        this.vendor.answering(() -> {
+            throw new LoginFailure.Rejected("v", "40", "Invalid login information.");
+        });
+        assertThatExceptionOfType(CompletionException.class).isThrownBy(this::session);
+
+        assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> refresh(null))
+            .havingCause()
+            .isInstanceOf(BrokerException.class);
+        assertThat(this.broker.cached("v")).isNull();
+        assertThat(this.vendor.logins()).isEqualTo(1);
+    }
+
+    @Test
+    void afterTheCoolDownOneAttemptIsMade() {
+        this.vendor.answering(() -> {
+            throw new LoginFailure.Rejected("v", "40", "Invalid login information.");
+        }, () -> new LoginResult("fixed"));
+        assertThatExceptionOfType(CompletionException.class).isThrownBy(this::session);
+
+        this.time.advance(Duration.ofSeconds(61));
+
+        assertThat(session()).isEqualTo("fixed");
+        assertThat(this.vendor.logins()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedLoginIsNeverCached() {
+        this.vendor.answering(() -> {
+            throw new LoginFailure.Unusable("v", "answer is not JSON");
+        }, () -> new LoginResult("good"));
+
+        assertThatExceptionOfType(CompletionException.class).isThrownBy(this::session);
+
+        assertThat(session()).isEqualTo("good");
+    }
+
+    @Test
+    void anUnknownVendorIsRefusedWithoutALogin() {
+        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.broker.lease("nope"))
+            .satisfies((refused) -> assertThat(refused.problem()).isEqualTo(Problem.UNKNOWN_VENDOR));
+        assertThat(this.vendor.logins()).isZero();
+    }
+
+    @Test
+    void readingTheStateIsNotAUse() {
+        session();
+        this.time.advance(Duration.ofMinutes(10));
+        this.broker.states();
+        this.broker.cached("v");
+        this.time.advance(Duration.ofMinutes(6));
+
+        assertThat(this.broker.cached("v")).isNull();
+    }
+
+    private String session() {
+        return this.broker.lease("v").join().session().sessionId();
+    }
+
+    private String refresh(String rejected) {
+        return this.broker.refresh("v", rejected, RefreshReason.CALLER).join().session().sessionId();
+    }
+
+    private SessionBroker broker(Map<String, String> extra) {
+        Map<String, String> properties = new HashMap<>(Map.of("type", "alertsite", "username", "u",
+                "password", "p", "min-login-interval", "0"));
+        properties.putAll(extra);
+        Vendors vendors = ConfiguredVendors.vendors("v", properties);
+        LoginHistory history = new LoginHistory();
+        CoolDowns coolDowns = new CoolDowns(this.time);
+        LoginAttempts logins = new LoginAttempts(Map.of("v", this.vendor), history, coolDowns,
+                new LoginPacing(this.time, BrokerListener.NONE), this.loginThreads, this.time, this.time, this.time,
+                BrokerListener.NONE);
+        return new SessionBroker(vendors, new LocalSessionSource(logins), history, coolDowns, this.time, this.time,
+                BrokerListener.NONE);
+    }
+}
