@@ -6,6 +6,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.zip.ZipFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +54,26 @@ class ContainerLaunchIT {
         assertThat(layers).containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies",
                 "application");
         assertThat(dockerfileLayerCopies()).containsExactlyElementsOf(layers);
+    }
+
+    /**
+     * A reproducible jar: every entry carries project.build.outputTimestamp instead of the
+     * build's clock, so the same commit gives the same bytes and the same image layers.
+     */
+    @Test
+    void jarEntriesCarryTheProjectOutputTimestamp() throws Exception {
+        Matcher configured = Pattern.compile("<project.build.outputTimestamp>([^<]+)<")
+            .matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(configured.find()).isTrue();
+        Instant outputTimestamp = Instant.parse(configured.group(1));
+
+        Set<Instant> times = new HashSet<>();
+        try (ZipFile jar = new ZipFile(jar().toFile())) {
+            jar.stream().forEach((entry) -> times.add(entry.getLastModifiedTime().toInstant()));
+        }
+        assertThat(times).hasSize(1);
+        // Zip entries keep local time; whatever the build machine's zone, it is that day.
+        assertThat(Duration.between(outputTimestamp, times.iterator().next()).abs()).isLessThan(Duration.ofDays(1));
     }
 
     @Test
