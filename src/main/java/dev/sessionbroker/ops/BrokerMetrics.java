@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -66,11 +65,7 @@ final class BrokerMetrics implements BrokerListener {
             .register(this.registry)
             .record(latency);
         if (replayed) {
-            Counter.builder("broker.proxy.replays")
-                .description("Proxied calls replayed once after a session refresh")
-                .tag("vendor", vendor)
-                .register(this.registry)
-                .increment();
+            meters(vendor).proxyReplayed();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -31,6 +32,17 @@ class OpsConfiguration {
             contributors.put(vendor.name(), new VendorHealthIndicator(broker, vendor.name(), clock));
         }
         return CompositeHealthContributor.fromMap(contributors);
+    }
+
+    /**
+     * Spring Security's filter-chain observations become meters named after filter classes
+     * ({@code spring_security_filterchains_AnonymousClientFilter_before_total}): camelCase
+     * names that break Prometheus conventions, one series per filter and request. The
+     * broker's own {@code broker.auth.*} meters count what matters about callers.
+     */
+    @Bean
+    MeterFilter denySpringSecurityMeters() {
+        return MeterFilter.denyNameStartsWith("spring.security.");
     }
 
     @Bean

@@ -7,7 +7,7 @@ import org.springframework.core.env.Environment;
 import dev.sessionbroker.config.BrokerProperties;
 
 /**
- * The safe default of SPEC §9: without clients, anonymous callers are served only while the
+ * The safe default for a service that hands out credentials: without clients, anonymous callers are served only while the
  * broker (and its actuator, if it has a port of its own) listens on loopback (127.0.0.0/8,
  * ::1, localhost); on any other address, all interfaces included, the start-up is refused
  * unless anonymous access is allowed explicitly.

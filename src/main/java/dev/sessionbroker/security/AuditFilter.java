@@ -23,8 +23,9 @@ import dev.sessionbroker.broker.SessionBroker;
  * Writes one {@code audit} event per session hand-out, refresh, delete and proxied call,
  * refused ones included, once the answer is complete: event, client, vendor, outcome,
  * status and the session's fingerprint — never the session ID or a token. Fields are SLF4J
- * key-values, so structured logging (ECS, Logstash) shows them as fields; the message
- * repeats them as key=value for plain-text logs.
+ * key-values named to fit ECS ({@code event.action}, {@code http.response.status_code},
+ * the rest under {@code broker.*}), so structured logging (ECS, Logstash) shows them as
+ * fields; the message repeats them as key=value for plain-text logs.
  */
 final class AuditFilter extends OncePerRequestFilter {
 
@@ -81,13 +82,16 @@ final class AuditFilter extends OncePerRequestFilter {
         String outcome = outcome(status);
         // A refused or failed call involved no session, whatever was cached at the time.
         String session = (fingerprint != null && status < 400) ? fingerprint : "none";
+        // Field names fit ECS: its own event.action and http.response.status_code, and the
+        // broker's fields under broker.*, where they cannot collide with ECS's event.* and
+        // client.* objects (a top-level string "event" or "client" breaks ECS indexing).
         audit.atInfo()
-            .addKeyValue("event", call.event())
-            .addKeyValue("client", call.client())
-            .addKeyValue("vendor", call.vendor())
-            .addKeyValue("outcome", outcome)
-            .addKeyValue("status", status)
-            .addKeyValue("session", session)
+            .addKeyValue("event.action", call.event())
+            .addKeyValue("broker.client", call.client())
+            .addKeyValue("broker.vendor", call.vendor())
+            .addKeyValue("broker.outcome", outcome)
+            .addKeyValue("http.response.status_code", status)
+            .addKeyValue("broker.session", session)
             .log("audit event={} client={} vendor={} outcome={} status={} session={}", call.event(), call.client(),
                     call.vendor(), outcome, status, session);
     }

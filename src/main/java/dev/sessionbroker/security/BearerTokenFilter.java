@@ -79,9 +79,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             long refused = this.throttle.recordRefusal(address);
             if (refused > 0) {
                 audit.atWarn()
-                    .addKeyValue("event", "auth.throttled")
-                    .addKeyValue("remote", address)
-                    .addKeyValue("refused", refused)
+                    .addKeyValue("event.action", "auth.throttled")
+                    .addKeyValue("client.address", address)
+                    .addKeyValue("broker.refused", refused)
                     .log("audit event=auth.throttled remote={} refused={}", address, refused);
             }
             this.problems.throttled(request, response, wait);
@@ -90,9 +90,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         this.throttle.recordFailure(address);
         this.metrics.failed("invalid-token");
         audit.atWarn()
-            .addKeyValue("event", "auth.failure")
-            .addKeyValue("remote", address)
-            .addKeyValue("reason", "invalid-token")
+            .addKeyValue("event.action", "auth.failure")
+            .addKeyValue("client.address", address)
+            .addKeyValue("event.reason", "invalid-token")
             .log("audit event=auth.failure remote={} reason=invalid-token", address);
         this.problems.invalidToken(request, response);
     }

@@ -81,6 +81,9 @@ class WebSecurityConfiguration {
                 .requestMatchers("/emulator/**").permitAll()
                 .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(BrokerClient.ADMIN_ROLE)
+                // The OpenAPI document (springdoc), like the actuator: for admin clients.
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                .hasRole(BrokerClient.ADMIN_ROLE)
                 .requestMatchers(HttpMethod.GET, "/sessions").authenticated()
                 .requestMatchers(HttpMethod.POST, "/sessions/{vendor}/refresh").access(VendorAccess.manage())
                 .requestMatchers(HttpMethod.DELETE, "/sessions/{vendor}").access(VendorAccess.manage())

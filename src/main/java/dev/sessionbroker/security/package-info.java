@@ -1,5 +1,5 @@
 /**
- * Who may call the broker (SPEC §9, issue 9): clients authenticated by bearer token or
+ * Who may call the broker: clients authenticated by bearer token or
  * client certificate, per-vendor authorization, the safe anonymous default, audit events
  * and the slow-down of repeated failed authentications. Wired as a Spring Security filter
  * chain, so the session API and proxy code stay unaware of it.

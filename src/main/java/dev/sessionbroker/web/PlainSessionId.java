@@ -5,7 +5,7 @@ import dev.sessionbroker.security.HandedOutSession;
 /**
  * The {@code text/plain} answer of {@code GET /sessions/{vendor}}: the bare session ID. Not
  * a String, because Spring MVC logs the value it writes at DEBUG ("Writing [...]"), and a
- * session ID must not reach any log line (SPEC §3).
+ * session ID is a credential and must not reach any log line.
  */
 record PlainSessionId(String vendor, String sessionId) implements HandedOutSession {
 

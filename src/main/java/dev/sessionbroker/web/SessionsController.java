@@ -31,8 +31,8 @@ import dev.sessionbroker.vendor.Vendors;
 import dev.sessionbroker.security.BrokerClient;
 
 /**
- * The session API of SPEC §4. A caller who must wait for a vendor login holds no servlet
- * thread meanwhile; a cached session is answered at once.
+ * The session API: hand out, refresh, drop and list vendor sessions. A caller who must wait
+ * for a vendor login holds no servlet thread meanwhile; a cached session is answered at once.
  */
 @RestController
 @RequestMapping("/sessions")

@@ -20,10 +20,11 @@ import dev.sessionbroker.vendor.Vendors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Helm chart hands the broker its passwords as files: the Secret is mounted with one
- * item per vendor at {@code broker.vendors.<name>.password} and imported with Spring's
- * config tree ({@code SPRING_CONFIG_IMPORT}), while the ConfigMap's application.yaml has
- * the vendors without passwords. This starts the broker on exactly that layout, including
+ * The Helm chart hands the broker its passwords (and AppViewX gateway keys) as files: the
+ * Secret is mounted with one item per vendor at {@code broker.vendors.<name>.password} (and
+ * {@code broker.vendors.<name>.gateway-key}) and imported with Spring's config tree
+ * ({@code SPRING_CONFIG_IMPORT}), while the ConfigMap's application.yaml has the vendors
+ * without them. This starts the broker on exactly that layout, including
  * the kubelet's {@code ..data} symlinks, with the import and mount path taken from the
  * chart's templates.
  */
@@ -49,6 +50,7 @@ class ChartCredentialFilesTest {
         assertThat(Files.readString(TEMPLATES.resolve("deployment.yaml")))
             .contains("path: broker.vendors.{{ $name }}.password")
             .contains("path: spring.data.redis.password")
+            .contains("path: broker.vendors.{{ . }}.gateway-key")
             .doesNotContain("BROKER_VENDORS_");
 
         // What the kubelet writes for a projected Secret volume: a timestamped directory,
@@ -57,6 +59,7 @@ class ChartCredentialFilesTest {
         Path payload = Files.createDirectories(secrets.resolve("..2026_01_01_12_00_00.000000001"));
         Files.writeString(payload.resolve("broker.vendors.alertsite-eu.password"), "eu-secret-1\n");
         Files.writeString(payload.resolve("broker.vendors.appviewx.password"), "avx-secret-2");
+        Files.writeString(payload.resolve("broker.vendors.appviewx.gateway-key"), "tenant-7\n");
         Files.writeString(payload.resolve("spring.data.redis.password"), "redis-secret-3\n");
         Files.createSymbolicLink(secrets.resolve("..data"), payload.getFileName());
         try (var files = Files.list(payload)) {
@@ -65,7 +68,7 @@ class ChartCredentialFilesTest {
                         Path.of("..data").resolve(file.getFileName()));
             }
         }
-        // The ConfigMap's application.yaml: vendors without passwords.
+        // The ConfigMap's application.yaml: vendors without passwords and gateway keys.
         Path config = Files.writeString(this.root.resolve("application.yaml"), """
                 broker:
                   vendors:
@@ -76,7 +79,6 @@ class ChartCredentialFilesTest {
                       type: appviewx
                       base-url: https://appviewx.internal.example.com/avxapi
                       username: broker
-                      gateway-key: tenant-7
                 """);
 
         String importHere = configImport.replace(mountPath, secrets.toString());
@@ -89,6 +91,7 @@ class ChartCredentialFilesTest {
             assertThat(vendors.find("alertsite-eu").password().reveal()).isEqualTo("eu-secret-1");
             assertThat(vendors.find("alertsite-eu").username()).isEqualTo("ops-eu@example.com");
             assertThat(vendors.find("appviewx").password().reveal()).isEqualTo("avx-secret-2");
+            assertThat(vendors.find("appviewx").options().gatewayKey().reveal()).isEqualTo("tenant-7");
             assertThat(context.getEnvironment().getProperty("spring.data.redis.password"))
                 .isEqualTo("redis-secret-3");
             // The kubelet's bookkeeping entries are not taken for properties.

@@ -6,6 +6,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.zip.ZipFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +56,26 @@ class ContainerLaunchIT {
         assertThat(dockerfileLayerCopies()).containsExactlyElementsOf(layers);
     }
 
+    /**
+     * A reproducible jar: every entry carries project.build.outputTimestamp instead of the
+     * build's clock, so the same commit gives the same bytes and the same image layers.
+     */
+    @Test
+    void jarEntriesCarryTheProjectOutputTimestamp() throws Exception {
+        Matcher configured = Pattern.compile("<project.build.outputTimestamp>([^<]+)<")
+            .matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(configured.find()).isTrue();
+        Instant outputTimestamp = Instant.parse(configured.group(1));
+
+        Set<Instant> times = new HashSet<>();
+        try (ZipFile jar = new ZipFile(jar().toFile())) {
+            jar.stream().forEach((entry) -> times.add(entry.getLastModifiedTime().toInstant()));
+        }
+        assertThat(times).hasSize(1);
+        // Zip entries keep local time; whatever the build machine's zone, it is that day.
+        assertThat(Duration.between(outputTimestamp, times.iterator().next()).abs()).isLessThan(Duration.ofDays(1));
+    }
+
     @Test
     void extractedLayersStartWithTheDockerfileEntrypoint() throws Exception {
         int port = freePort();
@@ -64,29 +88,110 @@ class ContainerLaunchIT {
     }
 
     /**
-     * Structured logging is switched by configuration alone, as the Helm chart does. Checked
-     * in its own JVM: Logback is initialised once per JVM, so a Spring test context could
-     * not switch it reliably.
+     * Structured logging is switched by configuration alone, as the Helm chart does, and
+     * the JVM is started as the chart starts it (its options in an argument file): every
+     * line of the run, stderr included, is one JSON document, and audit and login events
+     * carry their fields in ECS's shapes. Checked in its own JVM: Logback is initialised
+     * once per JVM, so a Spring test context could not switch it reliably.
      */
     @Test
-    void oneEnvironmentVariableTurnsLogsIntoEcsJsonLines() throws Exception {
-        int port = freePort();
+    void ecsLogsAreJsonLinesWithAuditAndLoginFields() throws Exception {
+        List<JsonNode> lines = jsonLines(runLikeTheChart("ecs"));
 
-        String log = runBroker(port, Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"),
-                (http) -> http.get("/sessions/alertsite"));
-
-        String loginLine = log.lines().filter((line) -> line.contains("login vendor=alertsite ")).findFirst()
-            .orElseThrow();
-        JsonNode document = JsonMapper.builder().build().readTree(loginLine);
-        assertThat(document.at("/log/level").asString()).isEqualTo("INFO");
-        assertThat(document.at("/service/name").asString()).isEqualTo("session-broker");
-        assertThat(document.at("/message").asString()).startsWith("login vendor=alertsite outcome=success");
+        JsonNode login = only(lines, "login");
+        assertThat(login.at("/log/level").asString()).isEqualTo("INFO");
+        assertThat(login.at("/service/name").asString()).isEqualTo("session-broker");
+        assertThat(login.at("/message").asString()).startsWith("login vendor=alertsite outcome=success");
+        assertLoginFields(login);
+        assertAuditFields(only(lines, "session.handout"));
     }
 
-    /** Starts the extracted layers with the Dockerfile's ENTRYPOINT and the demo vendors; returns the log. */
+    @Test
+    void logstashLogsAreJsonLinesWithAuditAndLoginFields() throws Exception {
+        List<JsonNode> lines = jsonLines(runLikeTheChart("logstash"));
+
+        JsonNode login = only(lines, "login");
+        assertThat(login.at("/level").asString()).isEqualTo("INFO");
+        assertLoginFields(login);
+        assertAuditFields(only(lines, "session.handout"));
+    }
+
+    private String runLikeTheChart(String format) throws Exception {
+        return runBroker(freePort(), Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", format), true, (http) -> {
+            assertThat(http.get("/sessions/alertsite").statusCode()).isEqualTo(200);
+        });
+    }
+
+    private static void assertLoginFields(JsonNode login) {
+        assertThat(field(login, "broker.vendor").asString()).isEqualTo("alertsite");
+        assertThat(field(login, "broker.outcome").asString()).isEqualTo("success");
+        assertThat(field(login, "broker.attempt").asInt()).isEqualTo(1);
+        assertThat(field(login, "broker.session").asString()).startsWith("sha256:");
+        assertThat(field(login, "event.duration").isNumber()).isTrue();
+        // ECS's event and client are objects: never a plain string at the top level.
+        assertThat(login.path("event").isObject() || login.path("event").isMissingNode()).isTrue();
+    }
+
+    private static void assertAuditFields(JsonNode audit) {
+        assertThat(field(audit, "broker.vendor").asString()).isEqualTo("alertsite");
+        assertThat(field(audit, "broker.client").asString()).isNotBlank();
+        assertThat(field(audit, "broker.outcome").asString()).isEqualTo("success");
+        assertThat(field(audit, "http.response.status_code").asInt()).isEqualTo(200);
+        assertThat(field(audit, "broker.session").asString()).startsWith("sha256:");
+        assertThat(audit.path("event").isString()).isFalse();
+        assertThat(audit.path("client").isString()).isFalse();
+    }
+
+    /** Every line of the run parsed as JSON; fails on the first line that is not. */
+    private static List<JsonNode> jsonLines(String log) {
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> documents = new ArrayList<>();
+        for (String line : log.lines().filter((line) -> !line.isBlank()).toList()) {
+            try {
+                documents.add(json.readTree(line));
+            }
+            catch (RuntimeException ex) {
+                throw new AssertionError("not a JSON line: " + line, ex);
+            }
+        }
+        assertThat(documents).hasSizeGreaterThan(5);
+        return documents;
+    }
+
+    /** The one line whose event.action is {@code action}. */
+    private static JsonNode only(List<JsonNode> lines, String action) {
+        List<JsonNode> matching = lines.stream()
+            .filter((line) -> action.equals(field(line, "event.action").asString(null)))
+            .toList();
+        assertThat(matching).as("lines with event.action=" + action).hasSize(1);
+        return matching.get(0);
+    }
+
+    /** A dotted field, nested as ECS writes it ({"event":{"action":…}}) or flat as Logstash does. */
+    private static JsonNode field(JsonNode document, String name) {
+        JsonNode nested = document.at("/" + name.replace('.', '/'));
+        return nested.isMissingNode() ? document.path(name) : nested;
+    }
+
     private String runBroker(int port, Map<String, String> env, Consumer<BrokerHttp> whileReady) throws Exception {
+        return runBroker(port, env, false, whileReady);
+    }
+
+    /**
+     * Starts the extracted layers with the demo vendors, by the Dockerfile's ENTRYPOINT or,
+     * {@code likeTheChart}, with the chart's command: {@code java @<argument file>} and the
+     * ENTRYPOINT's main class. Returns stdout and stderr.
+     */
+    private String runBroker(int port, Map<String, String> env, boolean likeTheChart, Consumer<BrokerHttp> whileReady)
+            throws Exception {
         Path app = extractLikeTheImage();
-        List<String> command = new ArrayList<>(entrypoint());
+        List<String> entrypoint = entrypoint();
+        List<String> command = new ArrayList<>(entrypoint);
+        if (likeTheChart) {
+            Path options = Files.writeString(this.work.resolve("jvm.options"),
+                    "-XX:MaxRAMPercentage=50\n-XX:+ExitOnOutOfMemoryError\n-Xss1m\n");
+            command = new ArrayList<>(List.of("java", "@" + options, entrypoint.get(entrypoint.size() - 1)));
+        }
         command.set(0, java());
         Path log = this.work.resolve("broker.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
@@ -108,6 +110,42 @@ class HelmChartTest {
         assertThat(Files.readString(CHART.resolve("templates/configmap.yaml"))).doesNotContain("${");
     }
 
+    /**
+     * values.schema.json is what rejects a wrong type at install time; a value it does not
+     * declare would be refused too (additionalProperties: false), so it must know them all.
+     */
+    @Test
+    void schemaDeclaresEveryValueOfValuesYaml() throws IOException {
+        Map<String, Object> values = load(CHART.resolve("values.yaml"));
+        JsonNode schema = JsonMapper.builder().build().readTree(Files.readString(CHART.resolve("values.schema.json")));
+
+        List<String> undeclared = new ArrayList<>();
+        collectUndeclared(values, schema, "", undeclared);
+        assertThat(undeclared).isEmpty();
+        assertThat(schema.at("/additionalProperties").asBoolean(true)).isFalse();
+        assertThat(schema.at("/properties/logFormat/enum")).extracting(JsonNode::asString)
+            .containsExactly("", "ecs", "logstash", "gelf");
+    }
+
+    /**
+     * The chart replaces the image's ENTRYPOINT to add its argument file: the rest of the
+     * command must stay the image's, and no JVM flag may travel in the environment (the JVM
+     * would print "Picked up ..." to stderr, a line that is not JSON).
+     */
+    @Test
+    void chartStartsTheImageMainClassWithAnArgumentFileNotAnEnvironmentVariable() throws IOException {
+        String deployment = Files.readString(CHART.resolve("templates/deployment.yaml"));
+        Matcher entrypoint = Pattern.compile("^ENTRYPOINT \\[.*\"([^\"]+)\"]$", Pattern.MULTILINE)
+            .matcher(Files.readString(Path.of("Dockerfile")));
+        assertThat(entrypoint.find()).isTrue();
+
+        assertThat(deployment).containsSubsequence("command:", "- java", "- \"@/config/jvm.options\"",
+                "- " + entrypoint.group(1));
+        assertThat(deployment).doesNotContain("JAVA_TOOL_OPTIONS").doesNotContain("JDK_JAVA_OPTIONS");
+        assertThat(Files.readString(CHART.resolve("templates/configmap.yaml"))).contains("jvm.options: |")
+            .contains("-XX:MaxRAMPercentage={{ .Values.jvm.maxRAMPercentage }}");
+    }
+
     @Test
     void ciRunsTheChartChecksBeforeTheMavenBuild() throws IOException {
         List<String> commands = Files.readAllLines(Path.of(".ci/run")).stream()
@@ -182,6 +220,25 @@ class HelmChartTest {
             if (defaults instanceof Map && !((Map<?, ?>) defaults).isEmpty() && entry.getValue() instanceof Map) {
                 collectUnknown((Map<String, Object>) defaults, (Map<String, Object>) entry.getValue(), path + ".",
                         unknown);
+            }
+        }
+    }
+
+    /** Walks the maps of values.yaml that the schema describes property by property. */
+    @SuppressWarnings("unchecked")
+    private static void collectUndeclared(Map<String, Object> values, JsonNode schema, String prefix,
+            List<String> undeclared) {
+        JsonNode properties = schema.get("properties");
+        if (properties == null) {
+            return;
+        }
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            JsonNode declared = properties.get(entry.getKey());
+            if (declared == null) {
+                undeclared.add(prefix + entry.getKey());
+            }
+            else if (entry.getValue() instanceof Map<?, ?> map) {
+                collectUndeclared((Map<String, Object>) map, declared, prefix + entry.getKey() + ".", undeclared);
             }
         }
     }

@@ -1,0 +1,178 @@
+package dev.sessionbroker.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.PathParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.sessionbroker.config.Secret;
+
+/**
+ * The OpenAPI 3.1 description of {@code /sessions} and {@code /proxy} served at
+ * {@code /v3/api-docs} (springdoc), checked into docs/openapi.json. springdoc reads the
+ * mappings; this adds what the controllers' signatures cannot say: the answers' bodies, the
+ * RFC 9457 problems each endpoint can answer with (their stable {@code type} URNs, mapped
+ * once in {@link ProblemDetailsAdvice}) and examples. The server is relative, so the
+ * document does not depend on the address it is read from.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDescription {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final String PROBLEM = "#/components/schemas/Problem";
+
+    static {
+        // A one-time password is a Secret in Java and a plain string on the wire.
+        SpringDocUtils.getConfig().replaceWithClass(Secret.class, String.class);
+    }
+
+    @Bean
+    OpenAPI brokerOpenApi() {
+        return new OpenAPI().info(new Info().title("Session Broker")
+            .version("1")
+            .description("Hands out cached vendor sessions (GET /sessions/{vendor}) and proxies calls to vendors "
+                    + "with the session injected (/proxy/{vendor}/...). Errors are RFC 9457 problems whose type is "
+                    + "a stable URN urn:session-broker:problem:<name>."))
+            .servers(List.of(new Server().url("/").description("the broker")))
+            .components(new Components().addSecuritySchemes("bearer",
+                    new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("A client token (broker.clients); not needed on loopback without clients")))
+            .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    @Bean
+    OpenApiCustomizer brokerOperations() {
+        return (openApi) -> {
+            openApi.getComponents().addSchemas("Problem", problemSchema()).addSchemas("Session", sessionSchema());
+            Map<String, PathItem> paths = new LinkedHashMap<>();
+            openApi.getPaths().forEach((path, item) -> paths.put(path.replace("/**", "/{path}"), item));
+            openApi.getPaths().clear();
+            paths.forEach((path, item) -> {
+                openApi.getPaths().addPathItem(path, item);
+                item.readOperations().forEach((operation) -> describe(path, operation));
+            });
+            openApi.getPaths().forEach((path, item) -> {
+                if (path.endsWith("/{path}")) {
+                    item.readOperations().forEach((operation) -> operation.addParametersItem(new PathParameter()
+                        .name("path")
+                        .description("The vendor's own path, slashes included, with the query string; "
+                                + "forwarded as it is after the vendor's base-url")
+                        .schema(typed("string"))));
+                }
+            });
+        };
+    }
+
+    private static void describe(String path, Operation operation) {
+        ApiResponses responses = operation.getResponses();
+        responses.remove("400");
+        responses.remove("500");
+        if (path.startsWith("/proxy/")) {
+            responses.put("200", new ApiResponse().description("The vendor's answer, status, headers and body as "
+                    + "it sent them (any status the vendor chose)"));
+            problems(responses, Map.of("400", "unsafe-proxy-path", "401", "unauthenticated", "403", "forbidden",
+                    "404", "unknown-vendor", "413", "payload-too-large", "501", "proxy-not-configured", "502",
+                    "vendor-unavailable", "503", "proxy-saturated", "504", "vendor-timeout"));
+            return;
+        }
+        if (path.equals("/sessions")) {
+            responses.put("200", new ApiResponse().description("Every vendor the caller may use, with its state"));
+            problems(responses, Map.of("401", "unauthenticated"));
+            return;
+        }
+        if (operation.getOperationId() != null && operation.getOperationId().startsWith("delete")) {
+            responses.remove("200");
+            responses.put("204", new ApiResponse().description("The cached session is dropped (or there was none)"));
+            problems(responses, Map.of("400", "invalid-vendor-name", "401", "unauthenticated", "403", "forbidden",
+                    "404", "unknown-vendor"));
+            return;
+        }
+        responses.put("200", new ApiResponse().description("A session; text/plain gives the bare session ID")
+            .content(new Content()
+                .addMediaType("application/json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/Session"))
+                    .addExamples("session", new Example().value(Map.of("vendor", "alertsite", "type", "alertsite",
+                            "sessionId", "ef770427109e343e", "obtainedAt", "2026-11-22T21:57:27.982Z", "expiresAt",
+                            "2026-11-22T22:12:27.983Z"))))
+                .addMediaType("text/plain", new MediaType().schema(typed("string"))
+                    .addExamples("session", new Example().value("ef770427109e343e")))));
+        problems(responses, Map.of("400", "invalid-vendor-name", "401", "unauthenticated", "403", "forbidden",
+                "404", "unknown-vendor", "429", "authentication-throttled", "502", "login-rejected", "503",
+                "vendor-cooling-down", "504", "vendor-timeout"));
+    }
+
+    private static void problems(ApiResponses responses, Map<String, String> byStatus) {
+        byStatus.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((entry) -> {
+            String type = "urn:session-broker:problem:" + entry.getValue();
+            Map<String, Object> example = new LinkedHashMap<>();
+            example.put("type", type);
+            example.put("title", TITLES.getOrDefault(entry.getValue(), entry.getValue()));
+            example.put("status", Integer.parseInt(entry.getKey()));
+            example.put("detail", "…");
+            responses.put(entry.getKey(), new ApiResponse().description("Problem " + type)
+                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM))
+                    .addExamples(entry.getValue(), new Example().value(example)))));
+        });
+    }
+
+    private static final Map<String, String> TITLES = Map.ofEntries(Map.entry("unsafe-proxy-path", "Path not allowed"),
+            Map.entry("unauthenticated", "Authentication required"),
+            Map.entry("forbidden", "Not allowed for this client"), Map.entry("unknown-vendor", "Unknown vendor"),
+            Map.entry("payload-too-large", "Request body too large"),
+            Map.entry("proxy-not-configured", "Vendor cannot be proxied"),
+            Map.entry("vendor-unavailable", "Vendor unavailable"),
+            Map.entry("proxy-saturated", "Too many proxied calls in flight"),
+            Map.entry("vendor-timeout", "Vendor did not answer in time"),
+            Map.entry("invalid-vendor-name", "Invalid vendor name"),
+            Map.entry("authentication-throttled", "Too many failed authentications"),
+            Map.entry("login-rejected", "Vendor rejected the login"),
+            Map.entry("vendor-cooling-down", "Vendor cooling down after a rejected login"));
+
+    /** OpenAPI 3.1 schemas carry their type in "types"; "type" alone is dropped from a 3.1 document. */
+    private static Schema<?> typed(String type) {
+        return new Schema<>().type(type).types(Set.of(type));
+    }
+
+    private static Schema<?> problemSchema() {
+        return typed("object")
+            .description("RFC 9457 problem details; vendor and vendorStatus where the vendor is involved")
+            .addProperty("type", typed("string").format("uri"))
+            .addProperty("title", typed("string"))
+            .addProperty("status", typed("integer"))
+            .addProperty("detail", typed("string"))
+            .addProperty("instance", typed("string"))
+            .addProperty("vendor", typed("string"))
+            .addProperty("vendorStatus", typed("string"));
+    }
+
+    private static Schema<?> sessionSchema() {
+        return typed("object")
+            .addProperty("vendor", typed("string"))
+            .addProperty("type", typed("string"))
+            .addProperty("sessionId", typed("string"))
+            .addProperty("obtainedAt", typed("string").format("date-time"))
+            .addProperty("expiresAt", typed("string").format("date-time"))
+            .required(List.of("vendor", "type", "sessionId", "obtainedAt", "expiresAt"));
+    }
+}
