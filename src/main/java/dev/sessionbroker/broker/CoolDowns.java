@@ -48,6 +48,15 @@ public final class CoolDowns {
         }
     }
 
+    /**
+     * Ends a vendor's cool-down now: its credentials were rotated, so the rejection they
+     * earned says nothing about the new ones.
+     * @return whether one was under way
+     */
+    public boolean lift(String vendor) {
+        return this.active.remove(vendor) != null;
+    }
+
     public @Nullable Instant until(String vendor) {
         CoolDown coolDown = current(vendor);
         return (coolDown != null) ? coolDown.until() : null;

@@ -136,6 +136,20 @@ public class SessionBroker {
         return current.thenApply((session) -> lease(session, settings));
     }
 
+    /**
+     * A vendor's credentials were rotated: a cool-down their rejection started ends at once,
+     * here and for every replica, so the next login (single-flight and paced as always) tries
+     * the new ones. The cached session is still valid at the vendor and stays, unless
+     * {@code relogin}.
+     */
+    public void credentialsChanged(String vendor, boolean relogin) {
+        this.coolDowns.lift(vendor);
+        this.source.credentialsChanged(vendor);
+        if (relogin) {
+            invalidate(vendor);
+        }
+    }
+
     /** Drops the cached session; the next lease logs in. */
     public void invalidate(String vendor) {
         settings(vendor);

@@ -29,6 +29,13 @@ public interface SessionSource {
     default void used(Session session) {
     }
 
+    /**
+     * The vendor's credentials were rotated: a cool-down this source shares with other
+     * replicas ends too.
+     */
+    default void credentialsChanged(String vendor) {
+    }
+
     /** The vendor's session was dropped on request ({@code DELETE /sessions/{vendor}}). */
     default void dropped(String vendor) {
     }

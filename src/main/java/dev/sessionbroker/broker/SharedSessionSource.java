@@ -259,6 +259,17 @@ public final class SharedSessionSource implements SessionSource {
         }
     }
 
+    /** Every replica reads the shared cool-down before logging in: lifting it there lifts it for all. */
+    @Override
+    public void credentialsChanged(String vendor) {
+        try {
+            this.store.clearCoolDown(vendor);
+        }
+        catch (DataAccessException ex) {
+            log.warn("shared-store unavailable: cool-down of vendor={} lifted on this replica only", vendor);
+        }
+    }
+
     @Override
     public void dropped(String vendor) {
         try {

@@ -35,6 +35,8 @@ public interface SharedSessions {
 
     void writeCoolDown(String vendor, SharedCoolDown coolDown, long ttlMillis);
 
+    void clearCoolDown(String vendor);
+
     /** Tells every replica that a vendor's session changed. */
     void publishChange(String vendor, @Nullable String fingerprint);
 }

@@ -27,11 +27,12 @@ import org.springframework.util.unit.DataSize;
  * @param security switches of the caller authentication itself
  * @param proxy proxy mode
  * @param redis the shared store, with {@code store: redis}
+ * @param credentials re-reading rotated credentials without a restart
  */
 @ConfigurationProperties("broker")
 public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendors, @DefaultValue("local") Store store,
         @DefaultValue Map<String, Client> clients, @DefaultValue Security security, @DefaultValue Proxy proxy,
-        @DefaultValue Redis redis) {
+        @DefaultValue Redis redis, @DefaultValue Credentials credentials) {
 
     public BrokerProperties {
         // Sorted so that listings, start-up logs and messages are stable.
@@ -236,5 +237,19 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
      * extends its idle deadline in Redis; uses in between are not propagated one by one
      */
     public record Redis(@DefaultValue("session-broker") String keyPrefix, @DefaultValue("5s") Duration touchInterval) {
+    }
+
+    /**
+     * Credential rotation: vendor {@code username}, {@code password} and {@code gateway-key},
+     * and {@code clients.<name>.token-sha256}, as read from config trees
+     * ({@code spring.config.import=configtree:…}), are re-read while the broker runs.
+     *
+     * @param reloadInterval how often the config trees are read again; 0 turns reloading off
+     * @param reloginOnChange drop a vendor's cached session when its credentials change, so
+     * that the next request logs in with the new ones; by default the session stays, as it is
+     * still valid at the vendor
+     */
+    public record Credentials(@DefaultValue("10s") Duration reloadInterval,
+            @DefaultValue("false") boolean reloginOnChange) {
     }
 }

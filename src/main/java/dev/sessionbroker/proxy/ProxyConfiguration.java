@@ -39,7 +39,7 @@ class ProxyConfiguration {
         for (VendorSettings vendor : vendors.all()) {
             proxied.put(vendor.name(), new ProxiedVendor(vendor,
                     SingletonSupplier.of(() -> clients.requestFactory(vendor, properties.proxy().maxConcurrentPerVendor())),
-                    injection(vendor, jsonMapper), detector(vendor, jsonMapper, bufferLimit),
+                    () -> injection(vendor, jsonMapper), detector(vendor, jsonMapper, bufferLimit),
                     new Semaphore(properties.proxy().maxConcurrentPerVendor())));
         }
         return new VendorProxy(proxied, broker, listeners.getIfAvailable(() -> BrokerListener.NONE),

@@ -66,7 +66,7 @@ public class VendorProxy {
             throw BrokerException.unknownVendor(vendorName);
         }
         URI target = ProxyTarget.resolve(vendor.settings().baseUrl(), rawPath, request.getQueryString());
-        SessionInjection injection = vendor.injection();
+        SessionInjection injection = vendor.injection().get();
         if (injection == null) {
             throw ProxyProblems.notConfigured(vendorName);
         }

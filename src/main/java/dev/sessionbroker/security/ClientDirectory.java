@@ -37,17 +37,34 @@ public final class ClientDirectory implements UserDetailsService {
     /** Metric tags for callers that are not a client: they must not collide with one. */
     private static final Set<String> RESERVED = Set.of("anonymous", "unknown");
 
-    private final Map<String, BrokerClient> byName;
+    /** Swapped whole when credentials rotate: a request sees the old clients or the new ones. */
+    private volatile Index index;
+
+    private ClientDirectory(Index index) {
+        this.index = index;
+    }
 
     /**
-     * Keyed by the first 8 bytes of the digest: the lookup itself then compares no secret
-     * material byte by byte, and the whole digest is compared in constant time afterwards.
+     * The clients and their tokens at one time.
+     *
+     * @param byTokenPrefix keyed by the first 8 bytes of the digest: the lookup itself then
+     * compares no secret material byte by byte, and the whole digest is compared in constant
+     * time afterwards
      */
-    private final Map<Long, TokenDigest> byTokenPrefix;
+    private record Index(Map<String, BrokerClient> byName, Map<Long, TokenDigest> byTokenPrefix) {
 
-    private ClientDirectory(Map<String, BrokerClient> byName, Map<Long, TokenDigest> byTokenPrefix) {
-        this.byName = Collections.unmodifiableMap(byName);
-        this.byTokenPrefix = Map.copyOf(byTokenPrefix);
+        Index {
+            byName = Collections.unmodifiableMap(byName);
+            byTokenPrefix = Map.copyOf(byTokenPrefix);
+        }
+    }
+
+    /**
+     * Takes the clients of a rotated configuration (tokens added, changed, removed), already
+     * validated by {@link #from}.
+     */
+    public void replaceWith(ClientDirectory rotated) {
+        this.index = rotated.index;
     }
 
     /**
@@ -70,13 +87,13 @@ public final class ClientDirectory implements UserDetailsService {
                 }
             }
         });
-        return new ClientDirectory(byName, byToken);
+        return new ClientDirectory(new Index(byName, byToken));
     }
 
     /** The client this bearer token belongs to, or null. */
     public @Nullable BrokerClient authenticate(String token) {
         byte[] digest = sha256(token);
-        TokenDigest candidate = this.byTokenPrefix.get(prefix(digest));
+        TokenDigest candidate = this.index.byTokenPrefix().get(prefix(digest));
         if (candidate == null) {
             return null;
         }
@@ -87,7 +104,7 @@ public final class ClientDirectory implements UserDetailsService {
     /** A client certificate's CN is a client name (mutual TLS). */
     @Override
     public BrokerClient loadUserByUsername(String name) {
-        BrokerClient client = this.byName.get(name);
+        BrokerClient client = this.index.byName().get(name);
         if (client == null) {
             throw new UsernameNotFoundException("No client named by the certificate's CN");
         }
@@ -95,11 +112,11 @@ public final class ClientDirectory implements UserDetailsService {
     }
 
     public boolean isEmpty() {
-        return this.byName.isEmpty();
+        return this.index.byName().isEmpty();
     }
 
     public Set<String> names() {
-        return this.byName.keySet();
+        return this.index.byName().keySet();
     }
 
     private static BrokerClient resolve(String name, BrokerProperties.Client client, Vendors vendors) {

@@ -130,6 +130,11 @@ final class RedisSessionStore implements SharedSessions {
         this.redis.expire(key, java.time.Duration.ofMillis(Math.max(1, ttlMillis)));
     }
 
+    @Override
+    public void clearCoolDown(String vendor) {
+        this.redis.delete(key(vendor, "cooldown"));
+    }
+
     /** Tells every replica that a vendor's session changed; the message is a fingerprint or "". */
     @Override
     public void publishChange(String vendor, @Nullable String fingerprint) {

@@ -1,5 +1,8 @@
 package dev.sessionbroker.vendor;
 
+import java.io.IOException;
+import java.net.URI;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -8,7 +11,9 @@ import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.client.BufferingClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -66,12 +71,44 @@ public class VendorClients {
         return new BufferingClientHttpRequestFactory(requestFactory(vendor, 2, false));
     }
 
+    /**
+     * With an SSL bundle, a factory that follows the bundle: when Spring Boot reloads it
+     * ({@code reload-on-update}, a rotated CA or certificate), the next request uses a client
+     * built on the new one.
+     */
     private ClientHttpRequestFactory requestFactory(VendorSettings vendor, int maxConnections, boolean keepAlive) {
+        SslBundle sslBundle = sslBundle(vendor);
+        String bundleName = vendor.sslBundle();
+        if (sslBundle == null || bundleName == null) {
+            return requestFactory(vendor, null, maxConnections, keepAlive);
+        }
+        FollowingBundle following = new FollowingBundle(requestFactory(vendor, sslBundle, maxConnections, keepAlive));
+        this.sslBundles.addBundleUpdateHandler(bundleName,
+                (updated) -> following.current = requestFactory(vendor, updated, maxConnections, keepAlive));
+        return following;
+    }
+
+    /** Creates requests with the client built on the bundle's latest version. */
+    private static final class FollowingBundle implements ClientHttpRequestFactory {
+
+        volatile ClientHttpRequestFactory current;
+
+        FollowingBundle(ClientHttpRequestFactory current) {
+            this.current = current;
+        }
+
+        @Override
+        public ClientHttpRequest createRequest(URI uri, HttpMethod method) throws IOException {
+            return this.current.createRequest(uri, method);
+        }
+    }
+
+    private ClientHttpRequestFactory requestFactory(VendorSettings vendor, @Nullable SslBundle sslBundle,
+            int maxConnections, boolean keepAlive) {
         HttpClientSettings settings = HttpClientSettings.defaults()
             .withConnectTimeout(vendor.connectTimeout())
             .withReadTimeout(vendor.readTimeout())
             .withRedirects(HttpRedirects.DONT_FOLLOW);
-        SslBundle sslBundle = sslBundle(vendor);
         if (sslBundle != null) {
             // On-prem vendors (AppViewX) often sit behind a private CA: trust it for this vendor only.
             settings = settings.withSslBundle(sslBundle);

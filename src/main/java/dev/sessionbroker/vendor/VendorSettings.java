@@ -25,8 +25,7 @@ public record VendorSettings(
         String name,
         VendorDefinition definition,
         URI baseUrl,
-        String username,
-        Secret password,
+        VendorCredentials credentials,
         Duration idleTimeout,
         @Nullable Duration maxLifetime,
         Duration connectTimeout,
@@ -37,6 +36,21 @@ public record VendorSettings(
         @Nullable String sslBundle,
         VendorOptions options,
         ProxyOptions proxy) {
+
+    /** The login name, as it is now (credentials rotate). */
+    public String username() {
+        return this.credentials.username();
+    }
+
+    /** The password, as it is now (credentials rotate). */
+    public Secret password() {
+        return this.credentials.password();
+    }
+
+    /** AppViewX's {@code gwkey}, as it is now, where one is configured. */
+    public @Nullable Secret gatewayKey() {
+        return this.credentials.gatewayKey();
+    }
 
     /**
      * How long after {@code now} the session may still be handed out: the idle timeout from
@@ -60,7 +74,7 @@ public record VendorSettings(
      * {@link BrokerProperties.VendorProperties} for their meaning.
      */
     public record VendorOptions(@Nullable String customerId, boolean adminFallback, boolean useCookies,
-            String gatewaySource, @Nullable Secret gatewayKey) {
+            String gatewaySource) {
     }
 
     /**

@@ -56,7 +56,8 @@ public final class VendorSettingsResolver {
         }
         VendorOptions options = options(name, prefix, type, properties, types);
         VendorDefinition definition = type.configure(name, prefix, properties);
-        return new VendorSettings(name, definition, baseUrl, username, password, idleTimeout, maxLifetime,
+        return new VendorSettings(name, definition, baseUrl,
+                new VendorCredentials(username, password, properties.gatewayKey()), idleTimeout, maxLifetime,
                 positive(name, prefix + "connect-timeout", properties.connectTimeout()),
                 positive(name, prefix + "read-timeout", properties.readTimeout()),
                 positive(name, prefix + "rejection-cooldown", properties.rejectionCooldown()),
@@ -89,7 +90,7 @@ public final class VendorSettingsResolver {
             }
         });
         return new VendorOptions(customerId, properties.adminFallback(), properties.useCookies(),
-                properties.gatewaySource().trim(), gatewayKey);
+                properties.gatewaySource().trim());
     }
 
     private static @Nullable String optional(String name, String key, @Nullable String value) {

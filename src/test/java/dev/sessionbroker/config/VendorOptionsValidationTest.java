@@ -29,7 +29,7 @@ class VendorOptionsValidationTest {
         assertThat(infiniteBlue.idleTimeout()).isEqualTo(new InfiniteBlueVendor().defaultIdleTimeout());
         assertThat(revulytics.baseUrl()).hasToString("https://api.revulytics.com");
         assertThat(revulytics.options())
-            .isEqualTo(new VendorSettings.VendorOptions(null, false, false, "external", null));
+            .isEqualTo(new VendorSettings.VendorOptions(null, false, false, "external"));
     }
 
     @Test
@@ -49,7 +49,7 @@ class VendorOptionsValidationTest {
         assertThat(infiniteBlue.options().customerId()).isEqualTo("12345");
         assertThat(infiniteBlue.options().adminFallback()).isTrue();
         assertThat(appViewX.options().gatewaySource()).isEqualTo("web");
-        assertThat(appViewX.options().gatewayKey().reveal()).isEqualTo("tenant-key");
+        assertThat(appViewX.gatewayKey().reveal()).isEqualTo("tenant-key");
         assertThat(appViewX.sslBundle()).isEqualTo("avx-ca");
         assertThat(appViewX.toString()).doesNotContain("tenant-key").doesNotContain("pa55word");
     }

@@ -91,7 +91,7 @@ class ChartCredentialFilesTest {
             assertThat(vendors.find("alertsite-eu").password().reveal()).isEqualTo("eu-secret-1");
             assertThat(vendors.find("alertsite-eu").username()).isEqualTo("ops-eu@example.com");
             assertThat(vendors.find("appviewx").password().reveal()).isEqualTo("avx-secret-2");
-            assertThat(vendors.find("appviewx").options().gatewayKey().reveal()).isEqualTo("tenant-7");
+            assertThat(vendors.find("appviewx").gatewayKey().reveal()).isEqualTo("tenant-7");
             assertThat(context.getEnvironment().getProperty("spring.data.redis.password"))
                 .isEqualTo("redis-secret-3");
             // The kubelet's bookkeeping entries are not taken for properties.

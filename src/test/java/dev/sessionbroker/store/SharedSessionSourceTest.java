@@ -31,6 +31,7 @@ import dev.sessionbroker.support.ConfiguredVendors;
 import dev.sessionbroker.support.FakeTime;
 import dev.sessionbroker.support.StubVendorClient;
 import dev.sessionbroker.vendor.LoginFailure;
+import dev.sessionbroker.vendor.LoginResult;
 import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.Vendors;
 
@@ -131,6 +132,19 @@ class SharedSessionSourceTest {
         assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> this.replicaB.load(this.settings).join())
             .withCauseInstanceOf(BrokerException.class);
         assertThat(this.vendor.logins()).isEqualTo(1);
+    }
+
+    @Test
+    void rotatedCredentialsOnOneReplicaLiftTheSharedCoolDownForAll() {
+        this.vendor.answering(() -> {
+            throw new LoginFailure.Rejected("v", "40", "Invalid login information.");
+        }, () -> new LoginResult("with-new-password"));
+        assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> this.replicaA.load(this.settings).join());
+
+        this.replicaA.credentialsChanged("v");
+
+        assertThat(this.replicaB.load(this.settings).join().sessionId()).isEqualTo("with-new-password");
+        assertThat(this.vendor.logins()).isEqualTo(2);
     }
 
     private SharedSessionSource replica() {

@@ -46,7 +46,7 @@ public final class AppViewXClient implements VendorClient {
 
     @Override
     public LoginResult login(@Nullable Secret otp) {
-        Secret gatewayKey = this.vendor.options().gatewayKey();
+        Secret gatewayKey = this.vendor.gatewayKey();
         VendorAnswer answer = this.http.send(this.http.restClient()
             .post()
             .uri((uri) -> {

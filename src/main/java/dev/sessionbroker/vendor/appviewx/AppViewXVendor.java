@@ -65,7 +65,7 @@ public final class AppViewXVendor implements VendorDefinition {
     @Override
     public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
         SessionPlacement header = new SessionPlacement.Header("sessionId", "");
-        Secret gatewayKey = vendor.options().gatewayKey();
+        Secret gatewayKey = vendor.gatewayKey();
         return (gatewayKey != null) ? List.of(header, new SessionPlacement.FixedQueryParameter("gwkey", gatewayKey))
                 : List.of(header);
     }

@@ -79,6 +79,28 @@ class AppViewXTlsTest {
     }
 
     @Test
+    void aReloadedBundleIsUsedFromTheNextLoginOn() throws Exception {
+        // At first the bundle holds some other CA, as before a rotation reached the broker.
+        Path otherKeystore = dir.resolve("other.p12");
+        keytool("-genkeypair", "-alias", "other", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=other", "-storetype", "PKCS12", "-keystore", otherKeystore.toString(), "-storepass",
+                "changeit", "-keypass", "changeit");
+        Path otherPem = dir.resolve("other.pem");
+        keytool("-exportcert", "-rfc", "-alias", "other", "-keystore", otherKeystore.toString(), "-storepass",
+                "changeit", "-file", otherPem.toString());
+        DefaultSslBundleRegistry bundles = new DefaultSslBundleRegistry("appviewx-ca", SslBundle
+            .of(new PemSslStoreBundle(null, PemSslStoreDetails.forCertificate(Files.readString(otherPem)))));
+        var client = client(vendor("appviewx-ca"), bundles);
+        assertThatExceptionOfType(LoginFailure.Transient.class).isThrownBy(client::login);
+
+        // What Spring Boot does when a bundle with reload-on-update changes on disk.
+        bundles.updateBundle("appviewx-ca",
+                SslBundle.of(new PemSslStoreBundle(null, PemSslStoreDetails.forCertificate(certificatePem))));
+
+        assertThat(client.login().sessionId()).isEqualTo("avx~~c73a4f56-f4ab-4cdf-aadf-6d90bf406077");
+    }
+
+    @Test
     void withoutTheBundleTheCertificateIsNotTrusted() {
         assertThatExceptionOfType(LoginFailure.Transient.class).isThrownBy(() -> client(vendor(Map.of())).login())
             .withMessageContaining("could not reach vendor");

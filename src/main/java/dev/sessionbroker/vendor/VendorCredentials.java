@@ -1,0 +1,75 @@
+package dev.sessionbroker.vendor;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.sessionbroker.config.Secret;
+
+/**
+ * The credentials of one vendor account, which may be rotated while the broker runs: adapters
+ * read them at the moment they write a login, so the next login after a rotation uses the new
+ * ones. Replaced as a whole, never half. {@code toString()} names no value.
+ */
+public final class VendorCredentials {
+
+    private volatile Values current;
+
+    public VendorCredentials(String username, Secret password, @Nullable Secret gatewayKey) {
+        this.current = new Values(username, password, gatewayKey);
+    }
+
+    public String username() {
+        return this.current.username();
+    }
+
+    public Secret password() {
+        return this.current.password();
+    }
+
+    /** AppViewX's {@code gwkey} tenant key, where one is configured. */
+    public @Nullable Secret gatewayKey() {
+        return this.current.gatewayKey();
+    }
+
+    /**
+     * Takes the rotated values.
+     * @return whether anything changed
+     */
+    public synchronized boolean update(String username, Secret password, @Nullable Secret gatewayKey) {
+        Values next = new Values(username, password, gatewayKey);
+        if (this.current.sameAs(next)) {
+            return false;
+        }
+        this.current = next;
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "VendorCredentials[username=" + username() + ", password=******]";
+    }
+
+    private record Values(String username, Secret password, @Nullable Secret gatewayKey) {
+
+        boolean sameAs(Values other) {
+            return this.username.equals(other.username) && same(this.password, other.password)
+                    && same(this.gatewayKey, other.gatewayKey);
+        }
+
+        private static boolean same(@Nullable Secret a, @Nullable Secret b) {
+            if (a == null || b == null) {
+                return Objects.equals(a, b);
+            }
+            return MessageDigest.isEqual(a.reveal().getBytes(StandardCharsets.UTF_8),
+                    b.reveal().getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String toString() {
+            return "Values[username=" + this.username + "]";
+        }
+    }
+}
