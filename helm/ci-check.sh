@@ -210,6 +210,13 @@ check_chart() {
   grep -q 'path: broker.vendors.alertsite-eu.password' "$out/chart-secret.yaml" ||
     die "$label: no credential file broker.vendors.alertsite-eu.password"
   pass "$label: passwords only in the Secret, mounted as broker.vendors.<name>.password"
+  # Rotated credentials are re-read from the mounted files: a Secret change must not roll
+  # the pods (that would drop every cached session); a ConfigMap change still does.
+  if grep -q 'checksum/secret' "$out/chart-secret.yaml"; then
+    die "$label: the pods roll on a Secret change; credentials rotate without a restart"
+  fi
+  grep -q 'checksum/config' "$out/chart-secret.yaml" || die "$label: the pods no longer roll on a ConfigMap change"
+  pass "$label: a Secret change rotates credentials in place, a ConfigMap change rolls the pods"
   everywhere="$(grep -c -- "$SAMPLE_GATEWAY_KEY" "$out/chart-secret.yaml" || true)"
   in_secret="$(sed -n '/^kind: Secret/,/^---/p' "$out/chart-secret.yaml" | grep -c -- "$SAMPLE_GATEWAY_KEY" || true)"
   if [[ "$everywhere" != 1 || "$in_secret" != 1 ]]; then
