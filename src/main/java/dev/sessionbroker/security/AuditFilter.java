@@ -10,33 +10,35 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.sessionbroker.broker.Session;
 import dev.sessionbroker.broker.SessionBroker;
+import dev.sessionbroker.security.HandOutTally.HandOut;
 
 /**
  * Writes one {@code audit} event per session hand-out, refresh, delete and proxied call,
  * refused ones included, once the answer is complete: event, client, vendor, outcome,
  * status and the session's fingerprint — never the session ID or a token. Fields are SLF4J
  * key-values, so structured logging (ECS, Logstash) shows them as fields; the message
- * repeats them as key=value for plain-text logs.
+ * repeats them as key=value for plain-text logs. Lines go through the {@link AuditLog}
+ * (asynchronous); successful hand-outs of one session to one client are coalesced there
+ * into one line per interval with a {@code count}.
  */
 final class AuditFilter extends OncePerRequestFilter {
-
-    private static final Logger audit = LoggerFactory.getLogger("audit");
 
     /** What a caller wrote in the vendor position goes into the log only if it looks like a name. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final SessionBroker broker;
 
-    AuditFilter(SessionBroker broker) {
+    private final AuditLog log;
+
+    AuditFilter(SessionBroker broker, AuditLog log) {
         this.broker = broker;
+        this.log = log;
     }
 
     @Override
@@ -81,7 +83,11 @@ final class AuditFilter extends OncePerRequestFilter {
         String outcome = outcome(status);
         // A refused or failed call involved no session, whatever was cached at the time.
         String session = (fingerprint != null && status < 400) ? fingerprint : "none";
-        audit.atInfo()
+        if ("session.handout".equals(call.event()) && fingerprint != null && status < 400) {
+            this.log.handedOut(new HandOut(call.client(), call.vendor(), status, session));
+            return;
+        }
+        this.log.write((audit) -> audit.atInfo()
             .addKeyValue("event", call.event())
             .addKeyValue("client", call.client())
             .addKeyValue("vendor", call.vendor())
@@ -89,7 +95,7 @@ final class AuditFilter extends OncePerRequestFilter {
             .addKeyValue("status", status)
             .addKeyValue("session", session)
             .log("audit event={} client={} vendor={} outcome={} status={} session={}", call.event(), call.client(),
-                    call.vendor(), outcome, status, session);
+                    call.vendor(), outcome, status, session));
     }
 
     private static String outcome(int status) {
