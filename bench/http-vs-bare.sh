@@ -9,7 +9,8 @@
 # both alike; ratios are taken per round.
 # Environment: MODES ("anonymous bearer"), ROUNDS (5), DURATION (10s), WARMUP (15s, each JVM,
 # twice), CONNECTIONS (64), THREADS (2), LOAD_MAX (0.7: wait, up to 10 min, until the 1-minute
-# load average is below this before each mode), JFR (set: record the broker with JFR).
+# load average is below this before each mode), JFR (set: record the broker with JFR),
+# BROKER_JAR (another build of the broker, e.g. an earlier commit's, for before/after figures).
 source "$(dirname "$0")/lib.sh"
 MODES="${MODES:-anonymous bearer}"; ROUNDS="${ROUNDS:-5}"; DURATION="${DURATION:-10s}"; WARMUP="${WARMUP:-15s}"
 CONNECTIONS="${CONNECTIONS:-64}"; THREADS="${THREADS:-2}"; LOAD_MAX="${LOAD_MAX:-0.7}"
@@ -20,11 +21,11 @@ fi
 if [[ "${BENCH_SKIP_BUILD:-}" != "1" ]]; then
     (cd "$ROOT_DIR" && ./mvnw -B -q -DskipTests package && ./mvnw -B -q -f bench/bare-app/pom.xml -DskipTests package)
 fi
-broker_jar="$(ls "$ROOT_DIR"/target/session-broker-*.jar | grep -v -- '-plain' | head -1)"
+broker_jar="${BROKER_JAR:-$(ls "$ROOT_DIR"/target/session-broker-*.jar | grep -v -- '-plain' | head -1)}"
 bare_jar="$(ls "$BENCH_DIR"/bare-app/target/bare-app-*.jar | head -1)"
 out="$RESULTS_DIR/http-vs-bare-$STAMP.txt"
 machine_description | tee "$out"
-echo "commit: $(git -C "$ROOT_DIR" rev-parse --short HEAD)$(git -C "$ROOT_DIR" diff --quiet || echo ' (uncommitted changes)')" | tee -a "$out"
+echo "commit: $(git -C "$ROOT_DIR" rev-parse --short HEAD)$(git -C "$ROOT_DIR" diff --quiet || echo ' (uncommitted changes)')${BROKER_JAR:+ (broker jar: $BROKER_JAR)}" | tee -a "$out"
 echo "wrk: $(wrk -v 2>&1 | head -1); -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds, warm-up 2 x $WARMUP per JVM" | tee -a "$out"
 echo "broker: $broker_jar, demo profile, default log levels, console > file" | tee -a "$out"
 
