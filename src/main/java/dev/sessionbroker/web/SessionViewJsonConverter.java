@@ -16,8 +16,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * Writes the cached session answer, {@link SessionView}, with a Jackson writer resolved once
  * from Boot's {@code JsonMapper} (same bytes as the general JSON converter), and a
  * {@code Content-Length}. The general converter resolves the type, builds a writer and
- * looks up its serializer on every answer; on the hot path that was a measurable share of
- * the CPU (bench/RESULTS.md, section 12).
+ * looks up its serializer on every answer; here that happens once. Jackson's share of the
+ * hot path did not measurably drop with it (bench/RESULTS.md, section 12): what remains is
+ * formatting the two {@code Instant}s.
  */
 final class SessionViewJsonConverter extends AbstractHttpMessageConverter<SessionView> {
 
