@@ -22,7 +22,7 @@ start_broker() {
     local log="$1"; shift
     # shellcheck disable=SC2086
     java $BENCH_JVM_FLAGS -cp "$CP" dev.sessionbroker.SessionBrokerApplication \
-        --server.address=127.0.0.1 --logging.level.root=warn "$@" >"$log" 2>&1 &
+        --server.address=127.0.0.1 "$@" >"$log" 2>&1 &
     BROKER_PID=$!
     trap 'stop_broker' EXIT
 }

@@ -10,14 +10,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.sessionbroker.broker.Session;
 import dev.sessionbroker.broker.SessionBroker;
+import dev.sessionbroker.security.HandOutTally.HandOut;
 
 /**
  * Writes one {@code audit} event per session hand-out, refresh, delete and proxied call,
@@ -25,19 +24,22 @@ import dev.sessionbroker.broker.SessionBroker;
  * status and the session's fingerprint — never the session ID or a token. Fields are SLF4J
  * key-values named to fit ECS ({@code event.action}, {@code http.response.status_code},
  * the rest under {@code broker.*}), so structured logging (ECS, Logstash) shows them as
- * fields; the message repeats them as key=value for plain-text logs.
+ * fields; the message repeats them as key=value for plain-text logs. Lines go through the
+ * {@link AuditLog} (asynchronous); successful hand-outs of one session to one client are
+ * coalesced there into one line per interval with a {@code broker.count}.
  */
 final class AuditFilter extends OncePerRequestFilter {
-
-    private static final Logger audit = LoggerFactory.getLogger("audit");
 
     /** What a caller wrote in the vendor position goes into the log only if it looks like a name. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final SessionBroker broker;
 
-    AuditFilter(SessionBroker broker) {
+    private final AuditLog log;
+
+    AuditFilter(SessionBroker broker, AuditLog log) {
         this.broker = broker;
+        this.log = log;
     }
 
     @Override
@@ -82,10 +84,14 @@ final class AuditFilter extends OncePerRequestFilter {
         String outcome = outcome(status);
         // A refused or failed call involved no session, whatever was cached at the time.
         String session = (fingerprint != null && status < 400) ? fingerprint : "none";
+        if ("session.handout".equals(call.event()) && fingerprint != null && status < 400) {
+            this.log.handedOut(new HandOut(call.client(), call.vendor(), status, session));
+            return;
+        }
         // Field names fit ECS: its own event.action and http.response.status_code, and the
         // broker's fields under broker.*, where they cannot collide with ECS's event.* and
         // client.* objects (a top-level string "event" or "client" breaks ECS indexing).
-        audit.atInfo()
+        this.log.write((audit) -> audit.atInfo()
             .addKeyValue("event.action", call.event())
             .addKeyValue("broker.client", call.client())
             .addKeyValue("broker.vendor", call.vendor())
@@ -93,7 +99,7 @@ final class AuditFilter extends OncePerRequestFilter {
             .addKeyValue("http.response.status_code", status)
             .addKeyValue("broker.session", session)
             .log("audit event={} client={} vendor={} outcome={} status={} session={}", call.event(), call.client(),
-                    call.vendor(), outcome, status, session);
+                    call.vendor(), outcome, status, session));
     }
 
     private static String outcome(int status) {

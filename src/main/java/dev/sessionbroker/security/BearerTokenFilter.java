@@ -7,8 +7,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
@@ -25,8 +23,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
-    private static final Logger audit = LoggerFactory.getLogger("audit");
-
     private static final String BEARER = "Bearer ";
 
     private final ClientDirectory clients;
@@ -39,8 +35,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     private final SecurityContextRepository contexts;
 
+    private final AuditLog log;
+
     BearerTokenFilter(ClientDirectory clients, AuthFailureThrottle throttle, AuthMetrics metrics,
-            SecurityProblems problems, SecurityContextRepository contexts) {
+            SecurityProblems problems, SecurityContextRepository contexts, AuditLog log) {
+        this.log = log;
         this.clients = clients;
         this.throttle = throttle;
         this.metrics = metrics;
@@ -78,22 +77,22 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             this.metrics.failed("throttled");
             long refused = this.throttle.recordRefusal(address);
             if (refused > 0) {
-                audit.atWarn()
+                this.log.write((audit) -> audit.atWarn()
                     .addKeyValue("event.action", "auth.throttled")
                     .addKeyValue("client.address", address)
                     .addKeyValue("broker.refused", refused)
-                    .log("audit event=auth.throttled remote={} refused={}", address, refused);
+                    .log("audit event=auth.throttled remote={} refused={}", address, refused));
             }
             this.problems.throttled(request, response, wait);
             return;
         }
         this.throttle.recordFailure(address);
         this.metrics.failed("invalid-token");
-        audit.atWarn()
+        this.log.write((audit) -> audit.atWarn()
             .addKeyValue("event.action", "auth.failure")
             .addKeyValue("client.address", address)
             .addKeyValue("event.reason", "invalid-token")
-            .log("audit event=auth.failure remote={} reason=invalid-token", address);
+            .log("audit event=auth.failure remote={} reason=invalid-token", address));
         this.problems.invalidToken(request, response);
     }
 }

@@ -1,5 +1,7 @@
 package dev.sessionbroker.security;
 
+import java.time.Duration;
+
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
@@ -42,6 +44,15 @@ class WebSecurityConfiguration {
         return new AuthFailureThrottle(ticker);
     }
 
+    /**
+     * Hand-outs of one session to one client are coalesced over a second of real time
+     * (whatever ticker the broker's caches use), so that lines appear within about a second.
+     */
+    @Bean
+    AuditLog auditLog(MeterRegistry registry) {
+        return new AuditLog(new HandOutTally(Ticker.systemTicker(), Duration.ofSeconds(1)), registry);
+    }
+
     @Bean
     AuthMetrics authMetrics(MeterRegistry registry, Vendors vendors, ClientDirectory clients) {
         return new AuthMetrics(registry, vendors, clients.names());
@@ -57,7 +68,7 @@ class WebSecurityConfiguration {
     @Bean
     SecurityFilterChain brokerSecurity(HttpSecurity http, ClientDirectory clients, BrokerProperties properties,
             Environment environment, AuthFailureThrottle throttle, AuthMetrics metrics, SecurityProblems problems,
-            SessionBroker broker) throws Exception {
+            SessionBroker broker, AuditLog auditLog) throws Exception {
         // No HTTP session, ever: the context lives in a request attribute, which also carries
         // it to the asynchronous dispatch of a session answer.
         SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
@@ -90,13 +101,13 @@ class WebSecurityConfiguration {
                 .requestMatchers("/sessions/{vendor}", "/proxy/{vendor}", "/proxy/{vendor}/**")
                 .access(VendorAccess.use())
                 .anyRequest().authenticated())
-            .addFilterBefore(new AuditFilter(broker), ExceptionTranslationFilter.class);
+            .addFilterBefore(new AuditFilter(broker, auditLog), ExceptionTranslationFilter.class);
         if (clients.isEmpty()) {
             AnonymousAccess.check(environment, properties);
             http.addFilterBefore(new AnonymousClientFilter(contexts), AnonymousAuthenticationFilter.class);
         }
         else {
-            http.addFilterBefore(new BearerTokenFilter(clients, throttle, metrics, problems, contexts),
+            http.addFilterBefore(new BearerTokenFilter(clients, throttle, metrics, problems, contexts, auditLog),
                     AnonymousAuthenticationFilter.class);
             if (isClientAuthOn(environment)) {
                 http.x509((x509) -> x509.x509PrincipalExtractor(new SubjectX500PrincipalExtractor())

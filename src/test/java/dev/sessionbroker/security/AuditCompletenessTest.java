@@ -1,0 +1,171 @@
+package dev.sessionbroker.security;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.sessionbroker.SessionBrokerApplication;
+import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.StrictVendorStub;
+import dev.sessionbroker.vendor.SessionFingerprint;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static dev.sessionbroker.support.DocFixtures.read;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * SPEC §7 over real HTTP: every hand-out is accounted for although repeated hand-outs of one
+ * session to one client are coalesced (the counts add up to the requests made), the lines
+ * appear within about a second, denials stay one line each, and a graceful shutdown writes
+ * what is still counted.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class AuditCompletenessTest {
+
+    static final String POLLER_TOKEN = "poller-5b7d9f1e3a2c4b6d";
+
+    static final String OUTSIDER_TOKEN = "outsider-8e6c4a2b0d1f3e5a";
+
+    /** The AlertSite docs' example session. */
+    static final String SESSION_ID = "ef770427109e343e";
+
+    static final Pattern COUNT = Pattern.compile(" count=(\\d+)");
+
+    @RegisterExtension
+    static WireMockExtension vendor = StrictVendorStub.extension();
+
+    @DynamicPropertySource
+    static void configuration(DynamicPropertyRegistry registry) {
+        vendorAndClients().forEach((argument) -> {
+            String[] pair = argument.substring(2).split("=", 2);
+            registry.add(pair[0], () -> pair[1]);
+        });
+    }
+
+    static List<String> vendorAndClients() {
+        return List.of("--broker.vendors.alertsite.type=alertsite",
+                "--broker.vendors.alertsite.base-url=" + vendor.baseUrl(),
+                "--broker.vendors.alertsite.username=ops@example.com",
+                "--broker.vendors.alertsite.password=audit-pass",
+                "--broker.vendors.other.type=alertsite",
+                "--broker.vendors.other.base-url=" + vendor.baseUrl(),
+                "--broker.vendors.other.username=ops@example.com",
+                "--broker.vendors.other.password=audit-pass",
+                "--broker.clients.poller.token-sha256=" + Tokens.sha256Hex(POLLER_TOKEN),
+                "--broker.clients.poller.vendors=alertsite",
+                "--broker.clients.outsider.token-sha256=" + Tokens.sha256Hex(OUTSIDER_TOKEN),
+                "--broker.clients.outsider.vendors=other");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void vendorLogsIn() {
+        vendor.stubFor(post("/login").willReturn(okJson(read("alertsite/login-success.json"))));
+    }
+
+    @Test
+    void countsInCoalescedHandOutLinesAddUpToTheRequestsMade(CapturedOutput output) {
+        int requests = 400;
+
+        handOuts(this.port, requests);
+
+        // The last interval ends at most a second after the last request.
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(handedOut(output)).isEqualTo(requests));
+        assertThat(handOutLines(output)).hasSizeLessThan(requests)
+            .allSatisfy((line) -> assertThat(line).contains("vendor=alertsite", "outcome=success", "status=200",
+                    "session=" + SessionFingerprint.of(SESSION_ID)));
+        assertThat(output.getAll()).doesNotContain(SESSION_ID).doesNotContain(POLLER_TOKEN);
+    }
+
+    @Test
+    void everyDenialIsALineOfItsOwn(CapturedOutput output) {
+        BrokerHttp http = new BrokerHttp(this.port);
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> response = http.send(http.request("/sessions/alertsite")
+                .header("Authorization", "Bearer " + OUTSIDER_TOKEN).GET().build());
+            assertThat(response.statusCode()).isEqualTo(403);
+        }
+
+        await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(output.getAll().lines()
+            .filter((line) -> line.contains("audit event=session.handout client=outsider"))
+            .filter((line) -> line.contains("outcome=denied status=403 session=none")))
+            .hasSize(5));
+    }
+
+    @Test
+    void gracefulShutdownWritesEveryHandOutStillCounted(CapturedOutput output) {
+        List<String> arguments = new ArrayList<>(vendorAndClients());
+        arguments.add("--server.port=0");
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(SessionBrokerApplication.class)
+            .run(arguments.toArray(String[]::new));
+        int requests = 200;
+
+        handOuts(((WebServerApplicationContext) context).getWebServer().getPort(), requests);
+        context.close();
+
+        // No waiting: whatever the interval had not written yet was written by close().
+        assertThat(handedOut(output)).isEqualTo(requests);
+    }
+
+    /** The requests, from a few concurrent callers, each answered 200. */
+    private static void handOuts(int port, int requests) {
+        BrokerHttp http = new BrokerHttp(port);
+        HttpRequest request = http.request("/sessions/alertsite").header("Authorization", "Bearer " + POLLER_TOKEN)
+            .GET()
+            .build();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<CompletableFuture<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(CompletableFuture.supplyAsync(() -> http.send(request).statusCode(), callers));
+            }
+            assertThat(answers).allSatisfy((answer) -> assertThat(answer.join()).isEqualTo(200));
+        }
+        finally {
+            callers.shutdown();
+        }
+    }
+
+    private static List<String> handOutLines(CapturedOutput output) {
+        return output.getAll().lines().filter((line) -> line.contains("audit event=session.handout client=poller"))
+            .toList();
+    }
+
+    private static long handedOut(CapturedOutput output) {
+        long total = 0;
+        for (String line : handOutLines(output)) {
+            Matcher count = COUNT.matcher(line);
+            assertThat(count.find()).as("count in %s", line).isTrue();
+            total += Long.parseLong(count.group(1));
+        }
+        return total;
+    }
+}
