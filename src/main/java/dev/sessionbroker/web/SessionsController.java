@@ -28,6 +28,7 @@ import dev.sessionbroker.broker.SessionLease;
 import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.security.AuditTrail;
 import dev.sessionbroker.security.BrokerClient;
 
 /**
@@ -101,13 +102,15 @@ class SessionsController {
     private @Nullable Object respond(CompletableFuture<SessionLease> lease, boolean plain, HttpServletRequest request,
             HttpServletResponse response) {
         if (lease.isDone()) {
-            return lease.isCompletedExceptionally() ? lease : answer(lease.join(), plain);
+            return lease.isCompletedExceptionally() ? lease : answer(lease.join(), plain, request);
         }
-        this.waiting.answerWhenDone(request, response, lease.thenApply((done) -> answer(done, plain)));
+        this.waiting.answerWhenDone(request, response, lease.thenApply((done) -> answer(done, plain, request)));
         return null;
     }
 
-    private ResponseEntity<?> answer(SessionLease lease, boolean plain) {
+    /** The answer, and the audit told which session it hands out. */
+    private ResponseEntity<?> answer(SessionLease lease, boolean plain, HttpServletRequest request) {
+        AuditTrail.handsOut(request, lease.session().fingerprint());
         // A session ID is a credential: no cache on the way may keep it.
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().cacheControl(CacheControl.noStore());
         if (plain) {
