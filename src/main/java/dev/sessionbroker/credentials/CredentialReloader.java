@@ -80,7 +80,8 @@ public final class CredentialReloader {
         this.reloginOnChange = properties.credentials().reloginOnChange();
         this.metrics = metrics;
         this.appliedClients = properties.clients();
-        this.startupValues = treeValues(freshSources());
+        // What Boot read at start-up, as it is in the environment: no second read of the files.
+        this.startupValues = treeValues(environment.getPropertySources().stream().toList());
     }
 
     /** Reads every config tree again and applies what changed; called every reload-interval. */

@@ -9,8 +9,7 @@ import org.springframework.core.annotation.Order;
 
 /**
  * Puts {@link ContentLengthJsonConverter} in the place of the server's JSON converter, and
- * adds {@link SessionViewJsonConverter} for the hot path's JSON answer and
- * {@link PlainSessionIdConverter} for text/plain session answers.
+ * adds {@link PlainSessionIdConverter} for text/plain session answers.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonAnswers {
@@ -20,7 +19,6 @@ class JsonAnswers {
     @Order(1)
     ServerHttpMessageConvertersCustomizer contentLengthJson(JsonMapper mapper) {
         return (converters) -> converters.withJsonConverter(new ContentLengthJsonConverter(mapper))
-            .addCustomConverter(new SessionViewJsonConverter(mapper))
             .addCustomConverter(new PlainSessionIdConverter());
     }
 }
