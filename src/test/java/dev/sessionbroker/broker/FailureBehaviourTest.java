@@ -5,23 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import dev.sessionbroker.support.StrictVendorStub;
-import dev.sessionbroker.support.BrokerHttp;
-import dev.sessionbroker.support.FakeTime;
-import dev.sessionbroker.support.FakeTimeConfiguration;
+import dev.sessionbroker.support.BrokerFixture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,56 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SPEC §6 fault injection over real HTTP: each test checks what the caller saw and how many
  * login requests reached the vendor. Back-off waits and cool-downs run on a fake clock.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FakeTimeConfiguration.class)
-class FailureBehaviourTest {
-
-    private static final String PASSWORD = "Pa55-failure-behaviour";
-
-    @RegisterExtension
-    static WireMockExtension vendor = StrictVendorStub.extension();
-
-    @DynamicPropertySource
-    static void vendors(DynamicPropertyRegistry registry) {
-        registry.add("broker.vendors.alertsite.type", () -> "alertsite");
-        registry.add("broker.vendors.alertsite.min-login-interval", () -> "0");
-        registry.add("broker.vendors.alertsite.base-url", () -> vendor.baseUrl() + "/alertsite");
-        registry.add("broker.vendors.alertsite.username", () -> "[email protected]");
-        registry.add("broker.vendors.alertsite.password", () -> PASSWORD);
-        // Generous: on a loaded machine a 300 ms timeout would turn ordinary answers into
-        // retried timeouts. The timeout test uses the "slow" vendor below.
-        registry.add("broker.vendors.alertsite.read-timeout", () -> "5s");
-        registry.add("broker.vendors.alertsite.rejection-cooldown", () -> "60s");
-        registry.add("broker.vendors.alertsite.retry.max-attempts", () -> "3");
-        registry.add("broker.vendors.alertsite.retry.initial-backoff", () -> "1s");
-        registry.add("broker.vendors.alertsite.retry.max-backoff", () -> "4s");
-        registry.add("broker.vendors.alertsite.retry.max-total", () -> "20s");
-        registry.add("broker.vendors.slow.type", () -> "alertsite");
-        registry.add("broker.vendors.slow.min-login-interval", () -> "0");
-        registry.add("broker.vendors.slow.base-url", () -> vendor.baseUrl() + "/slow");
-        registry.add("broker.vendors.slow.username", () -> "[email protected]");
-        registry.add("broker.vendors.slow.password", () -> PASSWORD);
-        registry.add("broker.vendors.slow.read-timeout", () -> "300ms");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    FakeTime time;
+class FailureBehaviourTest extends BrokerFixture {
 
     private final JsonMapper json = JsonMapper.builder().build();
-
-    private BrokerHttp http;
-
-    @BeforeEach
-    void freshState() {
-        this.http = new BrokerHttp(this.port);
-        this.time.advance(Duration.ofHours(1));
-        this.http.delete("/sessions/alertsite");
-        this.http.delete("/sessions/slow");
-        vendor.resetAll();
-    }
 
     @Test
     void transientFailuresAreRetriedUntilALoginSucceeds() {

@@ -2,17 +2,10 @@ package dev.sessionbroker.ops;
 
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.BrokerFixture;
 import dev.sessionbroker.support.PrometheusText;
 import dev.sessionbroker.support.StubbedAlertSite;
 
@@ -22,27 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SPEC §7: the broker's metrics as Prometheus scrapes them. Counters only grow and the
  * context is shared, so each test compares a scrape before and after its own requests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BrokerMetricsEndpointTest {
-
-    @RegisterExtension
-    static WireMockExtension alertSite = StubbedAlertSite.extension();
-
-    @DynamicPropertySource
-    static void vendors(DynamicPropertyRegistry registry) {
-        StubbedAlertSite.registerVendors(registry, alertSite, "metrics-test-password");
-    }
-
-    @LocalServerPort
-    int port;
-
-    BrokerHttp http;
+class BrokerMetricsEndpointTest extends BrokerFixture {
 
     @BeforeEach
     void setUp() {
-        this.http = new BrokerHttp(this.port);
-        StubbedAlertSite.stubLogins(alertSite);
-        this.http.delete("/sessions/alertsite");
+        StubbedAlertSite.stubLogins(vendor);
     }
 
     @Test

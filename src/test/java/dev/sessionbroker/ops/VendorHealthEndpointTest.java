@@ -1,18 +1,11 @@
 package dev.sessionbroker.ops;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.BrokerFixture;
 import dev.sessionbroker.support.StubbedAlertSite;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -20,28 +13,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SPEC §7: one health component per vendor, from the broker's state, apart from the probes. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class VendorHealthEndpointTest {
-
-    @RegisterExtension
-    static WireMockExtension alertSite = StubbedAlertSite.extension();
-
-    @DynamicPropertySource
-    static void vendors(DynamicPropertyRegistry registry) {
-        StubbedAlertSite.registerVendors(registry, alertSite, "health-test-password");
-    }
+class VendorHealthEndpointTest extends BrokerFixture {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-
-    BrokerHttp http;
-
     @BeforeEach
     void setUp() {
-        this.http = new BrokerHttp(this.port);
-        StubbedAlertSite.stubLogins(alertSite);
+        StubbedAlertSite.stubLogins(vendor);
     }
 
     @Test
@@ -97,7 +75,7 @@ class VendorHealthEndpointTest {
 
     @Test
     void healthChecksNeverCallAVendor() {
-        alertSite.resetRequests();
+        vendor.resetRequests();
 
         this.http.get("/actuator/health");
         this.http.get("/actuator/health/vendors");
@@ -105,7 +83,7 @@ class VendorHealthEndpointTest {
         this.http.get("/actuator/health/liveness");
         this.http.get("/actuator/health/readiness");
 
-        alertSite.verify(0, anyRequestedFor(anyUrl()));
+        vendor.verify(0, anyRequestedFor(anyUrl()));
     }
 
     private JsonNode vendorHealth(String vendor) {

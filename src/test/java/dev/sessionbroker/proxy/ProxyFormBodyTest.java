@@ -5,19 +5,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import dev.sessionbroker.support.StrictVendorStub;
-import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.BrokerFixture;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
@@ -34,35 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * method they reach the vendor byte for byte, undecoded, with their {@code Content-Length}
  * (issue 14 F4). Before, Spring's FormContentFilter consumed PUT, PATCH and DELETE forms.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProxyFormBodyTest {
+class ProxyFormBodyTest extends BrokerFixture {
 
     /** Repeated and empty fields, escapes, and "%zz", which no form decoder accepts. */
     private static final String FORM = "name=a%20b+c&x=1&x=2&empty=&euro=%E2%82%AC";
 
     private static final String FORM_TYPE = "application/x-www-form-urlencoded";
 
-    @RegisterExtension
-    static WireMockExtension vendor = StrictVendorStub.extension();
-
-    @DynamicPropertySource
-    static void vendors(DynamicPropertyRegistry registry) {
-        registry.add("broker.vendors.alertsite.type", () -> "alertsite");
-        registry.add("broker.vendors.alertsite.base-url", () -> vendor.baseUrl() + "/alertsite/api");
-        registry.add("broker.vendors.alertsite.username", () -> "[email protected]");
-        registry.add("broker.vendors.alertsite.password", () -> "form-pass");
-    }
-
-    @LocalServerPort
-    int port;
-
-    private BrokerHttp http;
-
     @BeforeEach
     void setUp() {
-        this.http = new BrokerHttp(this.port);
-        vendor.stubFor(post("/alertsite/api/login").willReturn(okJson(read("alertsite/login-success.json"))));
-        vendor.stubFor(any(urlPathEqualTo("/alertsite/api/settings"))
+        vendor.stubFor(post("/alertsite/login").willReturn(okJson(read("alertsite/login-success.json"))));
+        vendor.stubFor(any(urlPathEqualTo("/alertsite/settings"))
             .willReturn(okJson("{\"metadata\":{\"status\":\"0\"}}")));
     }
 
@@ -75,7 +49,7 @@ class ProxyFormBodyTest {
             .build());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        vendor.verify(1, newRequestPattern(RequestMethod.fromString(method), urlPathEqualTo("/alertsite/api/settings"))
+        vendor.verify(1, newRequestPattern(RequestMethod.fromString(method), urlPathEqualTo("/alertsite/settings"))
             .withQueryParam("from", equalTo("query"))
             .withHeader("Content-Type", equalTo(FORM_TYPE))
             .withHeader("Content-Length", equalTo(Integer.toString(FORM.length())))

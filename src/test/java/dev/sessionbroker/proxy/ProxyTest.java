@@ -7,21 +7,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import dev.sessionbroker.support.StrictVendorStub;
-import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.BrokerFixture;
 import dev.sessionbroker.support.RawHttp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -44,102 +36,64 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Proxy mode over real HTTP against vendor stubs: injection, expiry recovery with one
  * replay, header hygiene and path safety.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "broker.proxy.max-replay-body=64KB")
-class ProxyTest {
+class ProxyTest extends BrokerFixture {
 
     private static final String SESSION_A = "aaaa0000aaaa0000";
 
     private static final String SESSION_B = "bbbb1111bbbb1111";
 
-    @RegisterExtension
-    static WireMockExtension vendor = WireMockExtension.newInstance()
-        .options(StrictVendorStub.options().containerThreads(60))
-        .build();
-
-    @DynamicPropertySource
-    static void vendors(DynamicPropertyRegistry registry) {
-        vendor("alertsite", "alertsite", registry);
-        vendor("infiniteblue", "infiniteblue", registry);
-        vendor("revulytics", "revulytics", registry);
-        vendor("appviewx", "appviewx", registry);
-        registry.add("broker.vendors.appviewx.gateway-key", () -> "tenant-key-1");
-        vendor("slow", "alertsite", registry);
-        registry.add("broker.vendors.slow.read-timeout", () -> "300ms");
-    }
-
-    private static void vendor(String name, String type, DynamicPropertyRegistry registry) {
-        registry.add("broker.vendors." + name + ".type", () -> type);
-        // Pacing has its own test (LoginPacingTest); here logins follow each other at once.
-        registry.add("broker.vendors." + name + ".min-login-interval", () -> "0");
-        registry.add("broker.vendors." + name + ".base-url", () -> vendor.baseUrl() + "/" + name + "/api");
-        registry.add("broker.vendors." + name + ".username", () -> "[email protected]");
-        registry.add("broker.vendors." + name + ".password", () -> "proxy-pass");
-        registry.add("broker.vendors." + name + ".retry.max-attempts", () -> "1");
-    }
-
-    @LocalServerPort
-    int port;
-
-    private BrokerHttp http;
-
     @BeforeEach
     void setUp() {
-        this.http = new BrokerHttp(this.port);
-        for (String name : List.of("alertsite", "infiniteblue", "revulytics", "appviewx", "slow")) {
-            this.http.delete("/sessions/" + name);
-        }
-        vendor.resetAll();
         alertSiteLogins(SESSION_A, SESSION_B);
     }
 
     @Test
     void alertSiteCallsCarryHttpBasicWithLoginAndSession() {
-        vendor.stubFor(get(urlPathEqualTo("/alertsite/api/devices")).withBasicAuth("[email protected]", SESSION_A)
+        vendor.stubFor(get(urlPathEqualTo("/alertsite/devices")).withBasicAuth(USERNAME, SESSION_A)
             .willReturn(okJson("{\"metadata\":{\"status\":\"0\"},\"devices\":[]}")));
 
         HttpResponse<String> response = this.http.get("/proxy/alertsite/devices?type=web&page=2");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("devices");
-        vendor.verify(getRequestedFor(urlEqualTo("/alertsite/api/devices?type=web&page=2")));
+        vendor.verify(getRequestedFor(urlEqualTo("/alertsite/devices?type=web&page=2")));
     }
 
     @Test
     void infiniteBlueCallsCarryTheSessionIdParameter() {
-        vendor.stubFor(post("/infiniteblue/api/login?output=json")
+        vendor.stubFor(post("/infiniteblue/login?output=json")
             .willReturn(okJson("{\"status\":\"ok\", \"sessionId\":\"ib-session@5857\" }")));
-        vendor.stubFor(get(urlPathEqualTo("/infiniteblue/api/getRecord")).willReturn(okJson("{}")));
+        vendor.stubFor(get(urlPathEqualTo("/infiniteblue/getRecord")).willReturn(okJson("{}")));
 
         assertThat(this.http.get("/proxy/infiniteblue/getRecord?id=7&output=json").statusCode()).isEqualTo(200);
 
-        vendor.verify(getRequestedFor(urlPathEqualTo("/infiniteblue/api/getRecord"))
+        vendor.verify(getRequestedFor(urlPathEqualTo("/infiniteblue/getRecord"))
             .withQueryParam("sessionId", equalTo("ib-session@5857"))
             .withQueryParam("id", equalTo("7")));
     }
 
     @Test
     void revulyticsCallsCarryTheUserAndTheSessionInTheJsonBody() {
-        vendor.stubFor(post("/revulytics/api/auth/login").willReturn(okJson(read("revulytics/login-success.json"))));
-        vendor.stubFor(post("/revulytics/api/reporting/generic/dateRange").willReturn(okJson("{\"status\":\"OK\"}")));
+        vendor.stubFor(post("/revulytics/auth/login").willReturn(okJson(read("revulytics/login-success.json"))));
+        vendor.stubFor(post("/revulytics/reporting/generic/dateRange").willReturn(okJson("{\"status\":\"OK\"}")));
 
         HttpResponse<String> response = this.http.post("/proxy/revulytics/reporting/generic/dateRange",
                 "application/json", "{\"user\":\"someone-else\",\"productId\":2376158762,\"startDate\":\"2026-01-01\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        vendor.verify(postRequestedFor(urlEqualTo("/revulytics/api/reporting/generic/dateRange")).withRequestBody(
-                equalToJson("{\"user\":\"[email protected]\",\"productId\":2376158762,\"startDate\":\"2026-01-01\","
+        vendor.verify(postRequestedFor(urlEqualTo("/revulytics/reporting/generic/dateRange")).withRequestBody(
+                equalToJson("{\"user\":\"" + USERNAME + "\",\"productId\":2376158762,\"startDate\":\"2026-01-01\","
                         + "\"sessionId\":\"VSB8E2BzSC2eZSJm4QmTpA\"}")));
     }
 
     @Test
     void aCallersBodyWithALengthReachesTheVendorWithTheSameLength() {
         String body = "{\"name\":\"web-check\",\"interval\":5}";
-        vendor.stubFor(post(urlPathEqualTo("/alertsite/api/devices")).willReturn(okJson("{\"metadata\":{\"status\":\"0\"}}")));
+        vendor.stubFor(post(urlPathEqualTo("/alertsite/devices")).willReturn(okJson("{\"metadata\":{\"status\":\"0\"}}")));
 
         assertThat(this.http.post("/proxy/alertsite/devices", "application/json", body).statusCode()).isEqualTo(200);
 
-        vendor.verify(postRequestedFor(urlEqualTo("/alertsite/api/devices"))
+        vendor.verify(postRequestedFor(urlEqualTo("/alertsite/devices"))
             .withHeader("Content-Length", equalTo(String.valueOf(body.length())))
             .withoutHeader("Transfer-Encoding")
             .withRequestBody(equalTo(body)));
@@ -147,12 +101,12 @@ class ProxyTest {
 
     @Test
     void appViewXCallsCarryTheSessionHeaderAndTheTenantKey() {
-        vendor.stubFor(post(urlPathEqualTo("/appviewx/api/login")).willReturn(okJson(read("appviewx/login-success.json"))));
-        vendor.stubFor(get(urlPathEqualTo("/appviewx/api/certificates")).willReturn(okJson("{}")));
+        vendor.stubFor(post(urlPathEqualTo("/appviewx/login")).willReturn(okJson(read("appviewx/login-success.json"))));
+        vendor.stubFor(get(urlPathEqualTo("/appviewx/certificates")).willReturn(okJson("{}")));
 
         assertThat(this.http.get("/proxy/appviewx/certificates?gwsource=external").statusCode()).isEqualTo(200);
 
-        vendor.verify(getRequestedFor(urlPathEqualTo("/appviewx/api/certificates"))
+        vendor.verify(getRequestedFor(urlPathEqualTo("/appviewx/certificates"))
             .withHeader("sessionId", equalTo("avx~~c73a4f56-f4ab-4cdf-aadf-6d90bf406077"))
             .withQueryParam("gwkey", equalTo("tenant-key-1"))
             .withQueryParam("gwsource", equalTo("external")));
@@ -161,9 +115,9 @@ class ProxyTest {
     @Test
     void expiryInTheMiddleOfABurstCostsOneLoginAndEveryCallerGets200() {
         this.http.get("/sessions/alertsite");
-        vendor.stubFor(any(urlPathEqualTo("/alertsite/api/monitors")).withBasicAuth("[email protected]", SESSION_A)
+        vendor.stubFor(any(urlPathEqualTo("/alertsite/monitors")).withBasicAuth(USERNAME, SESSION_A)
             .willReturn(aResponse().withStatus(401)));
-        vendor.stubFor(any(urlPathEqualTo("/alertsite/api/monitors")).withBasicAuth("[email protected]", SESSION_B)
+        vendor.stubFor(any(urlPathEqualTo("/alertsite/monitors")).withBasicAuth(USERNAME, SESSION_B)
             .willReturn(okJson("{\"metadata\":{\"status\":\"0\"}}")));
 
         List<HttpResponse<String>> responses = new ArrayList<>();
@@ -174,65 +128,65 @@ class ProxyTest {
             .build()));
 
         assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200);
-        assertThat(logins("/alertsite/api/login")).isEqualTo(2);
-        vendor.verify(25, postRequestedFor(urlEqualTo("/alertsite/api/monitors")).withBasicAuth(
-                new com.github.tomakehurst.wiremock.client.BasicCredentials("[email protected]", SESSION_B))
+        assertThat(logins("/alertsite/login")).isEqualTo(2);
+        vendor.verify(25, postRequestedFor(urlEqualTo("/alertsite/monitors")).withBasicAuth(
+                new com.github.tomakehurst.wiremock.client.BasicCredentials(USERNAME, SESSION_B))
             .withRequestBody(equalToJson("{\"name\":\"new monitor\"}")));
     }
 
     @Test
     void bodyStatusInA200MeansExpiredForAlertSite() {
         this.http.get("/sessions/alertsite");
-        vendor.stubFor(get("/alertsite/api/monitors").withBasicAuth("[email protected]", SESSION_A)
+        vendor.stubFor(get("/alertsite/monitors").withBasicAuth(USERNAME, SESSION_A)
             .willReturn(okJson("{\"metadata\":{\"status\":\"5\",\"message\":\"Invalid session\"}}")));
-        vendor.stubFor(get("/alertsite/api/monitors").withBasicAuth("[email protected]", SESSION_B)
+        vendor.stubFor(get("/alertsite/monitors").withBasicAuth(USERNAME, SESSION_B)
             .willReturn(okJson("{\"metadata\":{\"status\":\"0\"},\"monitors\":[]}")));
 
         HttpResponse<String> response = this.http.get("/proxy/alertsite/monitors");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"monitors\"");
-        assertThat(logins("/alertsite/api/login")).isEqualTo(2);
+        assertThat(logins("/alertsite/login")).isEqualTo(2);
     }
 
     @Test
     void persistent401IsReplayedOnceAndPassedBack() {
-        vendor.stubFor(get("/alertsite/api/monitors").willReturn(aResponse().withStatus(401).withBody("nope")));
+        vendor.stubFor(get("/alertsite/monitors").willReturn(aResponse().withStatus(401).withBody("nope")));
 
         HttpResponse<String> response = this.http.get("/proxy/alertsite/monitors");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        vendor.verify(2, getRequestedFor(urlEqualTo("/alertsite/api/monitors")));
-        assertThat(logins("/alertsite/api/login")).isEqualTo(2);
+        vendor.verify(2, getRequestedFor(urlEqualTo("/alertsite/monitors")));
+        assertThat(logins("/alertsite/login")).isEqualTo(2);
     }
 
     @Test
     void redirectToTheLoginPageMeansExpired() {
         this.http.get("/sessions/alertsite");
-        vendor.stubFor(get("/alertsite/api/report").withBasicAuth("[email protected]", SESSION_A)
+        vendor.stubFor(get("/alertsite/report").withBasicAuth(USERNAME, SESSION_A)
             .willReturn(aResponse().withStatus(302).withHeader("Location", "/auth/login")));
-        vendor.stubFor(get("/alertsite/api/report").withBasicAuth("[email protected]", SESSION_B)
+        vendor.stubFor(get("/alertsite/report").withBasicAuth(USERNAME, SESSION_B)
             .willReturn(okJson("{\"metadata\":{\"status\":\"0\"}}")));
 
         assertThat(this.http.get("/proxy/alertsite/report").statusCode()).isEqualTo(200);
-        assertThat(logins("/alertsite/api/login")).isEqualTo(2);
+        assertThat(logins("/alertsite/login")).isEqualTo(2);
     }
 
     @Test
     void bodyLargerThanTheReplayLimitIsStreamedAndNotReplayed() {
-        vendor.stubFor(post("/alertsite/api/upload").willReturn(aResponse().withStatus(401)));
+        vendor.stubFor(post("/alertsite/upload").willReturn(aResponse().withStatus(401)));
         String big = "x".repeat(100 * 1024);
 
         HttpResponse<String> response = this.http.post("/proxy/alertsite/upload", "text/plain", big);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        vendor.verify(1, postRequestedFor(urlEqualTo("/alertsite/api/upload")).withRequestBody(equalTo(big)));
-        assertThat(logins("/alertsite/api/login")).isEqualTo(1);
+        vendor.verify(1, postRequestedFor(urlEqualTo("/alertsite/upload")).withRequestBody(equalTo(big)));
+        assertThat(logins("/alertsite/login")).isEqualTo(1);
     }
 
     @Test
     void hopByHopHeadersTheCallersCredentialsAndNetworkAreNotForwarded() {
-        vendor.stubFor(get("/alertsite/api/echo").willReturn(okJson("{\"metadata\":{\"status\":\"0\"}}")
+        vendor.stubFor(get("/alertsite/echo").willReturn(okJson("{\"metadata\":{\"status\":\"0\"}}")
             .withHeader("X-Vendor", "kept")
             .withHeader("Proxy-Authenticate", "Basic")));
 
@@ -243,7 +197,7 @@ class ProxyTest {
                 "X-Forwarded-Host: billing.internal", "X-Forwarded-Proto: http", "X-Real-IP: 10.1.2.3");
 
         assertThat(answer).startsWith("HTTP/1.1 200").contains("X-Vendor: kept").doesNotContain("Proxy-Authenticate");
-        vendor.verify(getRequestedFor(urlEqualTo("/alertsite/api/echo")).withHeader("X-End-To-End", equalTo("yes"))
+        vendor.verify(getRequestedFor(urlEqualTo("/alertsite/echo")).withHeader("X-End-To-End", equalTo("yes"))
             .withHeader("Keep-Alive", absent())
             .withHeader("TE", absent())
             .withHeader("Upgrade", absent())
@@ -254,7 +208,7 @@ class ProxyTest {
             .withHeader("X-Forwarded-Host", absent())
             .withHeader("X-Forwarded-Proto", absent())
             .withHeader("X-Real-IP", absent())
-            .withHeader("Authorization", equalTo(basic("[email protected]", SESSION_A))));
+            .withHeader("Authorization", equalTo(basic(USERNAME, SESSION_A))));
     }
 
     @ParameterizedTest
@@ -277,8 +231,8 @@ class ProxyTest {
 
     @Test
     void vendorTooSlowIs504Problem() {
-        vendor.stubFor(post("/slow/api/login").willReturn(okJson(read("alertsite/login-success.json"))));
-        vendor.stubFor(get("/slow/api/x").willReturn(okJson("{}").withFixedDelay(2000)));
+        vendor.stubFor(post("/slow/login").willReturn(okJson(read("alertsite/login-success.json"))));
+        vendor.stubFor(get("/slow/x").willReturn(okJson("{}").withFixedDelay(2000)));
 
         HttpResponse<String> response = this.http.get("/proxy/slow/x");
 
@@ -288,7 +242,7 @@ class ProxyTest {
 
     @Test
     void proxiedCallsAndReplaysAreCounted() {
-        vendor.stubFor(get("/alertsite/api/metered").willReturn(aResponse().withStatus(401)));
+        vendor.stubFor(get("/alertsite/metered").willReturn(aResponse().withStatus(401)));
 
         this.http.get("/proxy/alertsite/metered");
         String metrics = this.http.get("/actuator/prometheus").body();
@@ -305,9 +259,9 @@ class ProxyTest {
 
     private static void alertSiteLogins(String first, String second) {
         String success = read("alertsite/login-success.json");
-        vendor.stubFor(post("/alertsite/api/login").inScenario("logins").whenScenarioStateIs(Scenario.STARTED)
+        vendor.stubFor(post("/alertsite/login").inScenario("logins").whenScenarioStateIs(Scenario.STARTED)
             .willReturn(okJson(success.replace("ef770427109e343e", first))).willSetStateTo("second"));
-        vendor.stubFor(post("/alertsite/api/login").inScenario("logins").whenScenarioStateIs("second")
+        vendor.stubFor(post("/alertsite/login").inScenario("logins").whenScenarioStateIs("second")
             .willReturn(okJson(success.replace("ef770427109e343e", second))).willSetStateTo("third"));
     }
 

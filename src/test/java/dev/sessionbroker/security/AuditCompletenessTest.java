@@ -11,25 +11,19 @@ import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import dev.sessionbroker.support.BrokerWithClientsFixture;
 import dev.sessionbroker.SessionBrokerApplication;
 import dev.sessionbroker.support.BrokerHttp;
-import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.vendor.SessionFingerprint;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -44,51 +38,17 @@ import static org.awaitility.Awaitility.await;
  * appear within about a second, denials stay one line each, and a graceful shutdown writes
  * what is still counted.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class AuditCompletenessTest {
-
-    static final String POLLER_TOKEN = "poller-5b7d9f1e3a2c4b6d";
-
-    static final String OUTSIDER_TOKEN = "outsider-8e6c4a2b0d1f3e5a";
+class AuditCompletenessTest extends BrokerWithClientsFixture {
 
     /** The AlertSite docs' example session. */
     static final String SESSION_ID = "ef770427109e343e";
 
     static final Pattern COUNT = Pattern.compile(" count=(\\d+)");
 
-    @RegisterExtension
-    static WireMockExtension vendor = StrictVendorStub.extension();
-
-    @DynamicPropertySource
-    static void configuration(DynamicPropertyRegistry registry) {
-        vendorAndClients().forEach((argument) -> {
-            String[] pair = argument.substring(2).split("=", 2);
-            registry.add(pair[0], () -> pair[1]);
-        });
-    }
-
-    static List<String> vendorAndClients() {
-        return List.of("--broker.vendors.alertsite.type=alertsite",
-                "--broker.vendors.alertsite.base-url=" + vendor.baseUrl(),
-                "--broker.vendors.alertsite.username=ops@example.com",
-                "--broker.vendors.alertsite.password=audit-pass",
-                "--broker.vendors.other.type=alertsite",
-                "--broker.vendors.other.base-url=" + vendor.baseUrl(),
-                "--broker.vendors.other.username=ops@example.com",
-                "--broker.vendors.other.password=audit-pass",
-                "--broker.clients.poller.token-sha256=" + Tokens.sha256Hex(POLLER_TOKEN),
-                "--broker.clients.poller.vendors=alertsite",
-                "--broker.clients.outsider.token-sha256=" + Tokens.sha256Hex(OUTSIDER_TOKEN),
-                "--broker.clients.outsider.vendors=other");
-    }
-
-    @LocalServerPort
-    int port;
-
     @BeforeEach
     void vendorLogsIn() {
-        vendor.stubFor(post("/login").willReturn(okJson(read("alertsite/login-success.json"))));
+        vendor.stubFor(post("/alertsite/login").willReturn(okJson(read("alertsite/login-success.json"))));
     }
 
     @Test
@@ -122,10 +82,12 @@ class AuditCompletenessTest {
 
     @Test
     void gracefulShutdownWritesEveryHandOutStillCounted(CapturedOutput output) {
-        List<String> arguments = new ArrayList<>(vendorAndClients());
-        arguments.add("--server.port=0");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(SessionBrokerApplication.class)
-            .run(arguments.toArray(String[]::new));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(SessionBrokerApplication.class).run(
+                "--server.port=0", "--broker.vendors.alertsite.type=alertsite",
+                "--broker.vendors.alertsite.base-url=" + vendor.baseUrl() + "/alertsite",
+                "--broker.vendors.alertsite.username=" + USERNAME, "--broker.vendors.alertsite.password=" + PASSWORD,
+                "--broker.clients.poller.token-sha256=" + Tokens.sha256Hex(POLLER_TOKEN),
+                "--broker.clients.poller.vendors=alertsite");
         int requests = 200;
 
         handOuts(((WebServerApplicationContext) context).getWebServer().getPort(), requests);

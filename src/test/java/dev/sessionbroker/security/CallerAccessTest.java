@@ -8,29 +8,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import dev.sessionbroker.support.StrictVendorStub;
-import dev.sessionbroker.support.BrokerHttp;
-import dev.sessionbroker.support.FakeTime;
-import dev.sessionbroker.support.FakeTimeConfiguration;
+import dev.sessionbroker.support.BrokerWithClientsFixture;
 import dev.sessionbroker.support.PrometheusText;
 import dev.sessionbroker.vendor.SessionFingerprint;
 
@@ -47,57 +36,16 @@ import static org.awaitility.Awaitility.await;
  * filtered listing, the actuator rules, audit lines, denial metrics and the slow-down of
  * token guessing (time driven by {@link FakeTime}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FakeTimeConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
-class CallerAccessTest {
-
-    static final String BILLING_TOKEN = "billing-6f1d0c6e4a9b2f7d";
-
-    static final String REPORTS_TOKEN = "reports-0a8b3c2d1e4f5a6b";
-
-    static final String ADMIN_TOKEN = "admin-9c7e5a3b1d2f4e6a";
+class CallerAccessTest extends BrokerWithClientsFixture {
 
     static final String WRONG_TOKEN = "guess-1234567890abcdef";
 
     /** The AlertSite docs' example session. */
     static final String SESSION_ID = "ef770427109e343e";
 
-    @RegisterExtension
-    static WireMockExtension vendor = StrictVendorStub.extension();
-
-    @DynamicPropertySource
-    static void configuration(DynamicPropertyRegistry registry) {
-        for (String name : List.of("alertsite", "other")) {
-            registry.add("broker.vendors." + name + ".type", () -> "alertsite");
-            // Pacing has its own test (LoginPacingTest); here logins follow each other at once.
-            registry.add("broker.vendors." + name + ".min-login-interval", () -> "0");
-            registry.add("broker.vendors." + name + ".base-url", () -> vendor.baseUrl() + "/" + name);
-            registry.add("broker.vendors." + name + ".username", () -> "[email protected]");
-            registry.add("broker.vendors." + name + ".password", () -> "vendor-pass");
-        }
-        registry.add("broker.clients.billing.token-sha256", () -> Tokens.sha256Hex(BILLING_TOKEN));
-        registry.add("broker.clients.billing.vendors", () -> "alertsite");
-        registry.add("broker.clients.reports.token-sha256", () -> Tokens.sha256Hex(REPORTS_TOKEN));
-        registry.add("broker.clients.reports.vendors[0]", () -> "other");
-        registry.add("broker.clients.ops.token-sha256", () -> Tokens.sha256Hex(ADMIN_TOKEN));
-        registry.add("broker.clients.ops.admin", () -> "true");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    FakeTime time;
-
-    private BrokerHttp http;
-
     @BeforeEach
-    void freshState() {
-        this.http = new BrokerHttp(this.port);
-        // Past any back-off an earlier test's failed authentications started.
-        this.time.advance(Duration.ofHours(1));
-        vendor.resetAll();
+    void stubVendors() {
         for (String name : List.of("alertsite", "other")) {
             vendor.stubFor(post("/" + name + "/login").willReturn(okJson(read("alertsite/login-success.json"))));
             vendor.stubFor(get(urlPathEqualTo("/" + name + "/api/x"))

@@ -8,9 +8,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
+import dev.sessionbroker.support.BrokerFixture;
 import dev.sessionbroker.support.BrokerHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,13 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/openapi.json, which caller teams generate clients from. When the API changes, this
  * fails and leaves the served document in target/openapi.json to copy over.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApiDescriptionTest {
+class ApiDescriptionTest extends BrokerFixture {
 
     private static final Path CHECKED_IN = Path.of("docs/openapi.json");
-
-    @LocalServerPort
-    int port;
 
     @Test
     void servedDocumentIsTheCheckedInOne() throws Exception {

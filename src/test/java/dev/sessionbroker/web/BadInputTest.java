@@ -3,23 +3,16 @@ package dev.sessionbroker.web;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import dev.sessionbroker.support.StrictVendorStub;
-import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.BrokerFixture;
 import dev.sessionbroker.support.RawHttp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -31,30 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Nonsense from callers gets a 4xx problem detail — never a 500, a stack trace, an HTML page,
  * or a vendor login.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class BadInputTest {
-
-    @RegisterExtension
-    static WireMockExtension vendor = StrictVendorStub.extension();
-
-    @DynamicPropertySource
-    static void vendors(DynamicPropertyRegistry registry) {
-        registry.add("broker.vendors.alertsite.type", () -> "alertsite");
-        registry.add("broker.vendors.alertsite.base-url", () -> vendor.baseUrl());
-        registry.add("broker.vendors.alertsite.username", () -> "[email protected]");
-        registry.add("broker.vendors.alertsite.password", () -> "bad-input-pass");
-    }
-
-    @LocalServerPort
-    int port;
-
-    private BrokerHttp http;
+class BadInputTest extends BrokerFixture {
 
     @BeforeEach
     void setUp() {
-        this.http = new BrokerHttp(this.port);
-        vendor.stubFor(post("/login").willReturn(okJson(read("alertsite/login-success.json"))));
+        vendor.stubFor(post("/alertsite/login").willReturn(okJson(read("alertsite/login-success.json"))));
     }
 
     @ParameterizedTest

@@ -7,22 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import dev.sessionbroker.support.StrictVendorStub;
-import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.BrokerFixture;
 import dev.sessionbroker.support.FakeTime;
-import dev.sessionbroker.support.FakeTimeConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,48 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The session API of SPEC §4 over real HTTP, against an AlertSite stub that answers with the
  * documented login answers. Time is a {@link FakeTime}: expiry is tested without sleeping.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FakeTimeConfiguration.class)
-class SessionsApiTest {
-
-    private static final String PASSWORD = "passw0rd-s3cret";
-
-    @RegisterExtension
-    static WireMockExtension vendor = StrictVendorStub.extension();
-
-    @DynamicPropertySource
-    static void vendors(DynamicPropertyRegistry registry) {
-        for (String name : List.of("alertsite", "capped", "wrong")) {
-            registry.add("broker.vendors." + name + ".type", () -> "alertsite");
-            // Pacing has its own test (LoginPacingTest); here logins follow each other at once.
-            registry.add("broker.vendors." + name + ".min-login-interval", () -> "0");
-            registry.add("broker.vendors." + name + ".base-url", () -> vendor.baseUrl() + "/" + name);
-            registry.add("broker.vendors." + name + ".username", () -> "[email protected]");
-            registry.add("broker.vendors." + name + ".password", () -> PASSWORD);
-            registry.add("broker.vendors." + name + ".read-timeout", () -> "2s");
-        }
-        registry.add("broker.vendors.capped.max-lifetime", () -> "20m");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    FakeTime time;
+class SessionsApiTest extends BrokerFixture {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private BrokerHttp http;
-
     @BeforeEach
-    void freshState() {
-        this.http = new BrokerHttp(this.port);
-        // Past any cool-down an earlier test's rejected login started.
-        this.time.advance(Duration.ofHours(1));
-        for (String name : List.of("alertsite", "capped", "wrong")) {
-            this.http.delete("/sessions/" + name);
-        }
-        vendor.resetAll();
+    void stubLogins() {
         for (String name : List.of("alertsite", "capped")) {
             vendor.stubFor(post("/" + name + "/login").willReturn(okJson(read("alertsite/login-success.json"))));
         }
@@ -291,7 +244,7 @@ class SessionsApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).doesNotContain("ef770427109e343e").doesNotContain(PASSWORD);
         JsonNode vendors = body(response).path("vendors");
-        assertThat(vendors.size()).isEqualTo(3);
+        assertThat(vendors.size()).as("every configured vendor").isEqualTo(vendorNames().size());
         JsonNode alertsite = find(vendors, "alertsite");
         assertThat(alertsite.path("type").asString()).isEqualTo("alertsite");
         assertThat(alertsite.path("sessionCached").asBoolean()).isTrue();
@@ -343,17 +296,6 @@ class SessionsApiTest {
         assertThat(body(first).path("detail").asString()).contains("not JSON");
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(logins("alertsite")).isEqualTo(2);
-    }
-
-    @Test
-    void vendorThatDoesNotAnswerInTimeIsA504() {
-        vendor.stubFor(post("/alertsite/login")
-            .willReturn(okJson(read("alertsite/login-success.json")).withFixedDelay(3000)));
-
-        HttpResponse<String> response = this.http.get("/sessions/alertsite");
-
-        assertThat(response.statusCode()).isEqualTo(504);
-        assertThat(body(response).path("vendor").asString()).isEqualTo("alertsite");
     }
 
     @Test

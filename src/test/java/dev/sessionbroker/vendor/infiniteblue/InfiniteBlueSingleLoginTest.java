@@ -4,17 +4,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import dev.sessionbroker.support.StrictVendorStub;
+import dev.sessionbroker.support.BrokerFixture;
 import dev.sessionbroker.support.BrokerHttp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -28,27 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Infinite Blue ends every earlier session of a user at each login, so a second login would
  * kill the session other callers hold: through the whole broker, it happens once.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class InfiniteBlueSingleLoginTest {
-
-    @RegisterExtension
-    static WireMockExtension infiniteBlue = StrictVendorStub.extension();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void vendor(DynamicPropertyRegistry registry) {
-        registry.add("broker.vendors.infiniteblue.type", () -> "infiniteblue");
-        registry.add("broker.vendors.infiniteblue.base-url", () -> infiniteBlue.baseUrl() + "/rest/api");
-        registry.add("broker.vendors.infiniteblue.username", () -> "ops@example.com");
-        registry.add("broker.vendors.infiniteblue.password", () -> "pa55word");
-    }
+class InfiniteBlueSingleLoginTest extends BrokerFixture {
 
     @Test
     void concurrentAndRepeatedRequestsCauseOneLogin() {
         // Slow enough that every concurrent request arrives while the login is in flight.
-        infiniteBlue.stubFor(post(urlPathEqualTo("/rest/api/login"))
+        vendor.stubFor(post(urlPathEqualTo("/infiniteblue/login"))
             .willReturn(okJson(read("infiniteblue/login-success.json")).withFixedDelay(300)));
         BrokerHttp http = new BrokerHttp(this.port);
 
@@ -63,6 +40,6 @@ class InfiniteBlueSingleLoginTest {
             assertThat(response.body()).isEqualTo("ecc701d2442e4f6b9fe2a7cc7b52078a@5857");
         });
         assertThat(repeated).containsOnly("ecc701d2442e4f6b9fe2a7cc7b52078a@5857");
-        infiniteBlue.verify(1, postRequestedFor(urlPathEqualTo("/rest/api/login")));
+        vendor.verify(1, postRequestedFor(urlPathEqualTo("/infiniteblue/login")));
     }
 }
