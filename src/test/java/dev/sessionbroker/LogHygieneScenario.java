@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.sessionbroker.security.Tokens;
 import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.RootLogLevelRestored;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and as text, refreshes with a body, and proxies a form; afterwards the log holds neither the
  * vendor password, nor the token, nor any session ID handed out (SPEC §3, issue 14 F5).
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ OutputCaptureExtension.class, RootLogLevelRestored.class })
 abstract class LogHygieneScenario {
 
     static final String PASSWORD = "Log-Pa55word-7";
@@ -55,6 +56,8 @@ abstract class LogHygieneScenario {
         registry.add("broker.vendors.alertsite.base-url", () -> vendor.baseUrl() + "/alertsite");
         registry.add("broker.vendors.alertsite.username", () -> "[email protected]");
         registry.add("broker.vendors.alertsite.password", () -> PASSWORD);
+        // The refresh below logs in again at once: pacing has its own tests.
+        registry.add("broker.vendors.alertsite.min-login-interval", () -> "0");
         registry.add("broker.clients.logs.token-sha256", () -> Tokens.sha256Hex(TOKEN));
         registry.add("broker.clients.logs.vendors", () -> "alertsite");
         // The stub vendor's own logs are not the broker's.

@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.RootLogLevelRestored;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "broker.vendors.wrong.password=" + SecretHygieneTest.WRONG,
         "broker.vendors.garbage.password=" + SecretHygieneTest.GARBAGE,
         "broker.vendors.slow.password=" + SecretHygieneTest.SLOW })
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ OutputCaptureExtension.class, RootLogLevelRestored.class })
 class SecretHygieneTest {
 
     static final String GOOD = "Good-Pa55word-1";
@@ -58,6 +59,8 @@ class SecretHygieneTest {
             registry.add("broker.vendors." + name + ".read-timeout", () -> name.equals("slow") ? "300ms" : "5s");
             registry.add("broker.vendors." + name + ".retry.max-attempts", () -> "2");
             registry.add("broker.vendors." + name + ".retry.initial-backoff", () -> "10ms");
+            // Logins follow each other at once: pacing has its own tests.
+            registry.add("broker.vendors." + name + ".min-login-interval", () -> "0");
         }
     }
 

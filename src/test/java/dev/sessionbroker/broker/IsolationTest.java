@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
         properties = "server.tomcat.threads.max=20")
 class IsolationTest {
 
-    private static final int HANGING_LOGIN_MILLIS = 6000;
+    private static final int HANGING_LOGIN_MILLIS = 3000;
 
     @RegisterExtension
     static WireMockExtension vendor = WireMockExtension.newInstance()

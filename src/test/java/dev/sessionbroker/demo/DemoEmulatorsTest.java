@@ -10,16 +10,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 
-import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.DemoBrokerFixture;
 import dev.sessionbroker.support.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,38 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The demo profile end to end: the broker logs in to its own emulators over real HTTP, as
  * {@code curl localhost:8080/sessions/<vendor>} does on a fresh clone.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT,
-        properties = {
-                // Variants of the demo vendors, to reach the emulators' other documented answers.
-                "broker.vendors.revulytics-cookies.type=revulytics",
-                "broker.vendors.revulytics-cookies.base-url=http://127.0.0.1:${server.port}/emulator/revulytics",
-                "broker.vendors.revulytics-cookies.username=${demo.account.username}",
-                "broker.vendors.revulytics-cookies.password=${demo.account.password}",
-                "broker.vendors.revulytics-cookies.use-cookies=true",
-                "broker.vendors.appviewx-mfa.type=appviewx",
-                "broker.vendors.appviewx-mfa.base-url=http://127.0.0.1:${server.port}/emulator/appviewx/avxapi",
-                "broker.vendors.appviewx-mfa.username=mfa-${demo.account.username}",
-                "broker.vendors.appviewx-mfa.password=${demo.account.password}",
-                "broker.vendors.infiniteblue-wrong.type=infiniteblue",
-                "broker.vendors.infiniteblue-wrong.base-url=http://127.0.0.1:${server.port}/emulator/infiniteblue",
-                "broker.vendors.infiniteblue-wrong.username=${demo.account.username}",
-                "broker.vendors.infiniteblue-wrong.password=not-the-password",
-                "broker.vendors.appviewx-wrong.type=appviewx",
-                "broker.vendors.appviewx-wrong.base-url=http://127.0.0.1:${server.port}/emulator/appviewx/avxapi",
-                "broker.vendors.appviewx-wrong.username=${demo.account.username}",
-                "broker.vendors.appviewx-wrong.password=wrong-Pa55word" })
-@ActiveProfiles("demo")
 @ExtendWith(OutputCaptureExtension.class)
-class DemoEmulatorsTest {
-
-    private static final int PORT = TestSocketUtils.findAvailableTcpPort();
-
-    private final BrokerHttp http = new BrokerHttp(PORT);
-
-    @DynamicPropertySource
-    static void port(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-    }
+class DemoEmulatorsTest extends DemoBrokerFixture {
 
     @ParameterizedTest
     @ValueSource(strings = { "alertsite", "infiniteblue", "revulytics", "appviewx" })

@@ -4,13 +4,7 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
-
-import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.DemoBrokerFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,18 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The README's run command: the demo profile serves sessions without any vendor account.
  * The emulators are addressed through server.port, so the test picks a free fixed port.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("demo")
-class DemoProfileTest {
-
-    private static final int PORT = TestSocketUtils.findAvailableTcpPort();
-
-    @DynamicPropertySource
-    static void port(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-    }
-
-    private final BrokerHttp http = new BrokerHttp(PORT);
+class DemoProfileTest extends DemoBrokerFixture {
 
     @Test
     void alertSiteSessionComesFromTheBuiltInEmulator() {

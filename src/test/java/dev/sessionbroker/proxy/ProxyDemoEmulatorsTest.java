@@ -1,16 +1,11 @@
 package dev.sessionbroker.proxy;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
-
-import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.DemoBrokerFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,18 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each vendor's injection form, checked by that vendor's emulator: the emulators' sample
  * endpoints answer 401 unless the session arrives exactly where the vendor expects it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("demo")
-class ProxyDemoEmulatorsTest {
-
-    private static final int PORT = TestSocketUtils.findAvailableTcpPort();
-
-    @DynamicPropertySource
-    static void port(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-    }
-
-    private final BrokerHttp http = new BrokerHttp(PORT);
+class ProxyDemoEmulatorsTest extends DemoBrokerFixture {
 
     @Test
     void alertSiteAcceptsBasicWithLoginAndSession() {
@@ -59,6 +43,8 @@ class ProxyDemoEmulatorsTest {
         String first = this.http.get("/sessions/infiniteblue", "text/plain").body();
         // The vendor ends the session (as a second login elsewhere would on Infinite Blue).
         this.http.get("/emulator/infiniteblue/logout?sessionId=" + first + "&output=json");
+        // Past the demo's minimum interval between two logins.
+        this.time.advance(Duration.ofMinutes(1));
 
         HttpResponse<String> response = this.http.get("/proxy/infiniteblue/sample");
 
