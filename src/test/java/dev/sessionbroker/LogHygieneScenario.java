@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.sessionbroker.security.Tokens;
 import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.StubVendorKeys;
 import dev.sessionbroker.support.RootLogLevelRestored;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -52,12 +53,7 @@ abstract class LogHygieneScenario {
 
     @DynamicPropertySource
     static void configuration(DynamicPropertyRegistry registry) {
-        registry.add("broker.vendors.alertsite.type", () -> "alertsite");
-        registry.add("broker.vendors.alertsite.base-url", () -> vendor.baseUrl() + "/alertsite");
-        registry.add("broker.vendors.alertsite.username", () -> "[email protected]");
-        registry.add("broker.vendors.alertsite.password", () -> PASSWORD);
-        // The refresh below logs in again at once: pacing has its own tests.
-        registry.add("broker.vendors.alertsite.min-login-interval", () -> "0");
+        StubVendorKeys.register(registry, StubVendorKeys.of("alertsite", "alertsite", vendor.baseUrl(), PASSWORD));
         registry.add("broker.clients.logs.token-sha256", () -> Tokens.sha256Hex(TOKEN));
         registry.add("broker.clients.logs.vendors", () -> "alertsite");
         // The stub vendor's own logs are not the broker's.

@@ -3,6 +3,7 @@ package dev.sessionbroker;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.StubVendorKeys;
 import dev.sessionbroker.support.RootLogLevelRestored;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -32,10 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "logging.level.root=DEBUG", "logging.level.wiremock=INFO", "logging.level.com.github.tomakehurst=INFO",
-        "management.endpoints.web.exposure.include=*", "broker.vendors.good.password=" + SecretHygieneTest.GOOD,
-        "broker.vendors.wrong.password=" + SecretHygieneTest.WRONG,
-        "broker.vendors.garbage.password=" + SecretHygieneTest.GARBAGE,
-        "broker.vendors.slow.password=" + SecretHygieneTest.SLOW })
+        "management.endpoints.web.exposure.include=*" })
 @ExtendWith({ OutputCaptureExtension.class, RootLogLevelRestored.class })
 class SecretHygieneTest {
 
@@ -52,16 +51,10 @@ class SecretHygieneTest {
 
     @DynamicPropertySource
     static void vendors(DynamicPropertyRegistry registry) {
-        for (String name : List.of("good", "wrong", "garbage", "slow")) {
-            registry.add("broker.vendors." + name + ".type", () -> "alertsite");
-            registry.add("broker.vendors." + name + ".base-url", () -> vendor.baseUrl() + "/" + name);
-            registry.add("broker.vendors." + name + ".username", () -> "[email protected]");
-            registry.add("broker.vendors." + name + ".read-timeout", () -> name.equals("slow") ? "300ms" : "5s");
-            registry.add("broker.vendors." + name + ".retry.max-attempts", () -> "2");
-            registry.add("broker.vendors." + name + ".retry.initial-backoff", () -> "10ms");
-            // Logins follow each other at once: pacing has its own tests.
-            registry.add("broker.vendors." + name + ".min-login-interval", () -> "0");
-        }
+        Map.of("good", GOOD, "wrong", WRONG, "garbage", GARBAGE, "slow", SLOW).forEach((name, password) ->
+                StubVendorKeys.register(registry, StubVendorKeys.of(name, "alertsite", vendor.baseUrl(), password,
+                        "read-timeout=" + (name.equals("slow") ? "300ms" : "5s"), "retry.max-attempts=2",
+                        "retry.initial-backoff=10ms")));
     }
 
     @LocalServerPort

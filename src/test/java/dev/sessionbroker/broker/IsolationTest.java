@@ -1,7 +1,6 @@
 package dev.sessionbroker.broker;
 
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.sessionbroker.support.StrictVendorStub;
+import dev.sessionbroker.support.StubVendorKeys;
 import dev.sessionbroker.support.BrokerHttp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -46,11 +46,8 @@ class IsolationTest {
     @DynamicPropertySource
     static void vendors(DynamicPropertyRegistry registry) {
         for (String name : List.of("hanging", "healthy")) {
-            registry.add("broker.vendors." + name + ".type", () -> "alertsite");
-            registry.add("broker.vendors." + name + ".base-url", () -> vendor.baseUrl() + "/" + name);
-            registry.add("broker.vendors." + name + ".username", () -> "[email protected]");
-            registry.add("broker.vendors." + name + ".password", () -> "isolation-pass");
-            registry.add("broker.vendors." + name + ".read-timeout", () -> "30s");
+            StubVendorKeys.register(registry,
+                    StubVendorKeys.of(name, "alertsite", vendor.baseUrl(), "isolation-pass", "read-timeout=30s"));
         }
     }
 

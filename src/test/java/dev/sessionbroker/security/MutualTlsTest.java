@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.sessionbroker.support.StrictVendorStub;
+import dev.sessionbroker.support.StubVendorKeys;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static dev.sessionbroker.support.DocFixtures.read;
@@ -58,10 +59,7 @@ class MutualTlsTest {
     @DynamicPropertySource
     static void configuration(DynamicPropertyRegistry registry) {
         for (String name : List.of("alertsite", "other")) {
-            registry.add("broker.vendors." + name + ".type", () -> "alertsite");
-            registry.add("broker.vendors." + name + ".base-url", () -> vendor.baseUrl() + "/" + name);
-            registry.add("broker.vendors." + name + ".username", () -> "[email protected]");
-            registry.add("broker.vendors." + name + ".password", () -> "vendor-pass");
+            StubVendorKeys.register(registry, StubVendorKeys.of(name, "alertsite", vendor.baseUrl(), "vendor-pass"));
         }
         String bundle = "spring.ssl.bundle.jks.broker-server.";
         registry.add(bundle + "key.alias", () -> "server");

@@ -3,23 +3,50 @@ package dev.sessionbroker.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.util.TestSocketUtils;
 
 import redis.embedded.RedisServer;
 
-/** A real redis-server process (the binary ships in the embedded-redis artifact) on loopback. */
+/**
+ * A real redis-server process (the binary ships in the embedded-redis artifact) on loopback,
+ * and a client of its own for tests that look into the store or clear it.
+ */
 final class EmbeddedRedis implements AutoCloseable {
 
     private final int port = TestSocketUtils.findAvailableTcpPort();
+
+    private final LettuceConnectionFactory connections;
+
+    private final StringRedisTemplate client;
 
     private RedisServer server;
 
     EmbeddedRedis() {
         start();
+        this.connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", this.port));
+        this.connections.afterPropertiesSet();
+        this.connections.start();
+        this.client = new StringRedisTemplate(this.connections);
     }
 
     int port() {
         return this.port;
+    }
+
+    StringRedisTemplate client() {
+        return this.client;
+    }
+
+    /** Every replica's sessions, locks and cool-downs gone. */
+    void flushAll() {
+        this.client.execute((RedisCallback<Object>) (connection) -> {
+            connection.serverCommands().flushAll();
+            return null;
+        });
     }
 
     void start() {
@@ -43,6 +70,7 @@ final class EmbeddedRedis implements AutoCloseable {
 
     @Override
     public void close() {
+        this.connections.destroy();
         stop();
     }
 }

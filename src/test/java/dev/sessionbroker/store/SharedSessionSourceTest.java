@@ -15,10 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
-
 import dev.sessionbroker.broker.BrokerException;
 import dev.sessionbroker.broker.BrokerListener;
 import dev.sessionbroker.broker.CoolDowns;
@@ -47,10 +43,6 @@ class SharedSessionSourceTest {
 
     private static EmbeddedRedis redis;
 
-    private static LettuceConnectionFactory connections;
-
-    private static StringRedisTemplate redisClient;
-
     private final FakeTime time = new FakeTime();
 
     private final StubVendorClient vendor = new StubVendorClient();
@@ -69,24 +61,16 @@ class SharedSessionSourceTest {
     @BeforeAll
     static void startRedis() {
         redis = new EmbeddedRedis();
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
-        connections.afterPropertiesSet();
-        connections.start();
-        redisClient = new StringRedisTemplate(connections);
     }
 
     @AfterAll
     static void stopRedis() {
-        connections.destroy();
         redis.close();
     }
 
     @BeforeEach
     void replicas() {
-        redisClient.execute((org.springframework.data.redis.core.RedisCallback<Object>) (connection) -> {
-            connection.serverCommands().flushAll();
-            return null;
-        });
+        redis.flushAll();
         this.replicaA = replica();
         this.replicaB = replica();
     }
@@ -152,7 +136,7 @@ class SharedSessionSourceTest {
         LoginAttempts logins = new LoginAttempts(Map.of("v", this.vendor), new LoginHistory(), coolDowns,
                 new LoginPacing(this.time, BrokerListener.NONE), this.threads, this.time, this.time, this.time,
                 BrokerListener.NONE);
-        return new SharedSessionSource(new RedisSessionStore(redisClient, "unit"), this.vendors, logins, coolDowns,
+        return new SharedSessionSource(new RedisSessionStore(redis.client(), "unit"), this.vendors, logins, coolDowns,
                 this.threads, this.threads, this.time, this.time, Duration.ofSeconds(5));
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.sessionbroker.support.StrictVendorStub;
+import dev.sessionbroker.support.StubVendorKeys;
 import dev.sessionbroker.support.BrokerHttp;
 import dev.sessionbroker.support.Replicas;
 
@@ -42,18 +43,15 @@ class SharedStoreOutageTest {
         redis = new EmbeddedRedis();
         List<String> properties = new ArrayList<>(List.of("broker.store=redis", "spring.data.redis.host=127.0.0.1",
                 "spring.data.redis.port=" + redis.port()));
-        vendor("cached", "alertsite", properties);
-        vendor("parallel", "alertsite", properties);
-        vendor("single", "infiniteblue", properties);
+        properties.addAll(vendor("cached", "alertsite"));
+        properties.addAll(vendor("parallel", "alertsite"));
+        properties.addAll(vendor("single", "infiniteblue"));
         replica = new Replicas(1, properties);
     }
 
-    private static void vendor(String name, String type, List<String> properties) {
-        properties.add("broker.vendors." + name + ".type=" + type);
-        properties.add("broker.vendors." + name + ".base-url=" + vendor.baseUrl() + "/" + name);
-        properties.add("broker.vendors." + name + ".username=ops@example.com");
-        properties.add("broker.vendors." + name + ".password=outage-pass");
-        properties.add("broker.vendors." + name + ".retry.max-attempts=1");
+    private static List<String> vendor(String name, String type) {
+        return StubVendorKeys.asPairs(
+                StubVendorKeys.of(name, type, vendor.baseUrl(), "outage-pass", "retry.max-attempts=1"));
     }
 
     @AfterAll

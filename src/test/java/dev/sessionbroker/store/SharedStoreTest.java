@@ -16,12 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
-
 import dev.sessionbroker.broker.SharedSession;
 import dev.sessionbroker.support.StrictVendorStub;
+import dev.sessionbroker.support.StubVendorKeys;
 import dev.sessionbroker.support.BrokerHttp;
 import dev.sessionbroker.support.Replicas;
 
@@ -47,46 +44,29 @@ class SharedStoreTest {
 
     private static Replicas replicas;
 
-    private static StringRedisTemplate redisClient;
-
-    private static LettuceConnectionFactory connectionFactory;
-
     @BeforeAll
     static void start() {
         redis = new EmbeddedRedis();
         List<String> properties = new ArrayList<>(List.of("broker.store=redis", "spring.data.redis.host=127.0.0.1",
                 "spring.data.redis.port=" + redis.port()));
         for (String name : List.of("alertsite", "wrong", "paced")) {
-            properties.add("broker.vendors." + name + ".type=alertsite");
-            properties.add("broker.vendors." + name + ".base-url=" + vendor.baseUrl() + "/" + name);
-            properties.add("broker.vendors." + name + ".username=ops@example.com");
-            properties.add("broker.vendors." + name + ".password=shared-store-pass");
-            properties.add("broker.vendors." + name + ".read-timeout=1s");
-            properties.add("broker.vendors." + name + ".retry.max-attempts=1");
-            properties.add("broker.vendors." + name + ".retry.max-total=1s");
             // Pacing is shown by the "paced" vendor; the others log in back to back.
-            properties.add("broker.vendors." + name + ".min-login-interval=" + (name.equals("paced") ? "1s" : "0"));
+            properties.addAll(StubVendorKeys.asPairs(StubVendorKeys.of(name, "alertsite", vendor.baseUrl(),
+                    "shared-store-pass", "read-timeout=1s", "retry.max-attempts=1", "retry.max-total=1s",
+                    "min-login-interval=" + (name.equals("paced") ? "1s" : "0"))));
         }
         replicas = new Replicas(2, properties);
-        connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
-        connectionFactory.afterPropertiesSet();
-        connectionFactory.start();
-        redisClient = new StringRedisTemplate(connectionFactory);
     }
 
     @AfterAll
     static void stop() {
         replicas.close();
-        connectionFactory.destroy();
         redis.close();
     }
 
     @BeforeEach
     void freshState() {
-        redisClient.execute((org.springframework.data.redis.core.RedisCallback<Object>) (connection) -> {
-            connection.serverCommands().flushAll();
-            return null;
-        });
+        redis.flushAll();
         for (int i = 0; i < replicas.size(); i++) {
             replicas.http(i).delete("/sessions/alertsite");
         }
@@ -161,8 +141,8 @@ class SharedStoreTest {
     @Test
     void lockLeftByACrashedReplicaIsTakenOverAfterItsLease() {
         // A replica that took the lock and died: the lock stays until its lease runs out.
-        redisClient.opsForValue().set("session-broker:{alertsite}:lock", "crashed-replica", Duration.ofMillis(1500));
-        redisClient.opsForValue().increment("session-broker:{alertsite}:fence");
+        redis.client().opsForValue().set("session-broker:{alertsite}:lock", "crashed-replica", Duration.ofMillis(1500));
+        redis.client().opsForValue().increment("session-broker:{alertsite}:fence");
 
         HttpResponse<String> response = replicas.http(0).get("/sessions/alertsite", "text/plain");
 
@@ -173,9 +153,9 @@ class SharedStoreTest {
 
     @Test
     void lateWriterWithAnOlderFenceNeverOverwritesANewerSession() {
-        RedisSessionStore store = new RedisSessionStore(redisClient, "session-broker");
+        RedisSessionStore store = new RedisSessionStore(redis.client(), "session-broker");
         long oldFence = store.acquire("fenced", "slow-replica", 60_000);
-        redisClient.delete("session-broker:{fenced}:lock");
+        redis.client().delete("session-broker:{fenced}:lock");
         long newFence = store.acquire("fenced", "fast-replica", 60_000);
 
         assertThat(store.write("fenced", newFence, "fast-replica", "new-session", 1L, 60_000)).isTrue();
@@ -202,10 +182,10 @@ class SharedStoreTest {
         sessionOn(0);
         replicas.http(0).get("/sessions/wrong");
 
-        for (String key : redisClient.keys("session-broker:*")) {
-            String type = redisClient.type(key).code();
-            String dump = type.equals("hash") ? redisClient.opsForHash().entries(key).toString()
-                    : String.valueOf(redisClient.opsForValue().get(key));
+        for (String key : redis.client().keys("session-broker:*")) {
+            String type = redis.client().type(key).code();
+            String dump = type.equals("hash") ? redis.client().opsForHash().entries(key).toString()
+                    : String.valueOf(redis.client().opsForValue().get(key));
             assertThat(dump).as(key).doesNotContain("shared-store-pass");
         }
     }

@@ -1,7 +1,9 @@
 package dev.sessionbroker.support;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,7 +45,7 @@ import dev.sessionbroker.broker.SessionBroker;
 @Import(FakeTimeConfiguration.class)
 public abstract class BrokerFixture {
 
-    public static final String USERNAME = "ops@example.com";
+    public static final String USERNAME = StubVendorKeys.USERNAME;
 
     public static final String PASSWORD = "Fixture-Pa55word-4f7c2e";
 
@@ -65,38 +67,34 @@ public abstract class BrokerFixture {
 
     private static Map<String, Map<String, String>> vendors() {
         Map<String, Map<String, String>> vendors = new LinkedHashMap<>();
-        vendors.put("alertsite", Map.of("type", "alertsite", "rejection-cooldown", "60s", "retry.max-attempts", "3",
-                "retry.initial-backoff", "1s", "retry.max-backoff", "4s", "retry.max-total", "20s"));
-        vendors.put("capped", Map.of("type", "alertsite", "max-lifetime", "20m"));
-        vendors.put("wrong", Map.of("type", "alertsite"));
-        vendors.put("other", Map.of("type", "alertsite"));
-        vendors.put("alertsite-rejected", Map.of("type", "alertsite"));
-        vendors.put("alertsite-idle", Map.of("type", "alertsite"));
-        vendors.put("slow", Map.of("type", "alertsite", "read-timeout", "300ms"));
-        vendors.put("paced", Map.of("type", "alertsite"));
-        vendors.put("infiniteblue", Map.of("type", "infiniteblue"));
-        vendors.put("revulytics", Map.of("type", "revulytics"));
-        vendors.put("appviewx", Map.of("type", "appviewx", "gateway-key", "tenant-key-1"));
+        configure(vendors, "alertsite", "alertsite", "rejection-cooldown=60s", "retry.max-attempts=3",
+                "retry.initial-backoff=1s", "retry.max-backoff=4s", "retry.max-total=20s");
+        configure(vendors, "capped", "alertsite", "max-lifetime=20m");
+        for (String name : List.of("wrong", "other", "alertsite-rejected", "alertsite-idle")) {
+            configure(vendors, name, "alertsite");
+        }
+        configure(vendors, "slow", "alertsite", "read-timeout=300ms");
+        configure(vendors, "paced", "alertsite").remove("broker.vendors.paced.min-login-interval");
+        configure(vendors, "infiniteblue", "infiniteblue");
+        configure(vendors, "revulytics", "revulytics");
+        configure(vendors, "appviewx", "appviewx", "gateway-key=tenant-key-1");
         return vendors;
+    }
+
+    /** Generous read timeouts, so that a loaded machine does not turn ordinary answers into timeouts. */
+    private static Map<String, String> configure(Map<String, Map<String, String>> vendors, String name, String type,
+            String... more) {
+        List<String> keys = new ArrayList<>(List.of("read-timeout=5s"));
+        keys.addAll(List.of(more));
+        Map<String, String> properties = StubVendorKeys.of(name, type, vendor.baseUrl(), PASSWORD,
+                keys.toArray(String[]::new));
+        vendors.put(name, properties);
+        return properties;
     }
 
     @DynamicPropertySource
     static void fixtureVendors(DynamicPropertyRegistry registry) {
-        VENDORS.forEach((name, keys) -> {
-            String prefix = "broker.vendors." + name + ".";
-            registry.add(prefix + "base-url", () -> vendor.baseUrl() + "/" + name);
-            Map<String, String> all = new LinkedHashMap<>();
-            all.put("username", USERNAME);
-            all.put("password", PASSWORD);
-            // Generous, so that a loaded machine does not turn ordinary answers into timeouts.
-            all.put("read-timeout", "5s");
-            all.put("min-login-interval", "0");
-            all.putAll(keys);
-            if (name.equals("paced")) {
-                all.remove("min-login-interval");
-            }
-            all.forEach((key, value) -> registry.add(prefix + key, () -> value));
-        });
+        VENDORS.values().forEach((properties) -> StubVendorKeys.register(registry, properties));
     }
 
     /** The names of the vendors configured here. */

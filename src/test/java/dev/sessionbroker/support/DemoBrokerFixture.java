@@ -1,5 +1,9 @@
 package dev.sessionbroker.support;
 
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -13,7 +17,9 @@ import org.springframework.test.util.TestSocketUtils;
  * its built-in vendor emulators, shared by every class extending this one. On a port fixed
  * before start-up, because the demo vendors log in to the broker's own emulator paths. Beside
  * the four demo vendors, variants that reach the emulators' other documented answers.
- * Time is a {@link FakeTime}, so a test can step past the demo's login pacing.
+ * Time is a {@link FakeTime}: each test starts past the demo's minimum interval between two
+ * logins of a vendor, and a test that logs in twice steps past it itself (a paced login waits
+ * for the clock, which moves only when a test moves it).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "broker.vendors.revulytics-cookies.type=revulytics",
@@ -47,5 +53,10 @@ public abstract class DemoBrokerFixture {
     @DynamicPropertySource
     static void port(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
+    }
+
+    @BeforeEach
+    void pastThePacingInterval() {
+        this.time.advance(Duration.ofHours(1));
     }
 }

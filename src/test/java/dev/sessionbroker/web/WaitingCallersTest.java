@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.sessionbroker.support.StrictVendorStub;
+import dev.sessionbroker.support.StubVendorKeys;
 import dev.sessionbroker.support.BrokerHttp;
 import dev.sessionbroker.vendor.SessionFingerprint;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,11 +47,8 @@ class WaitingCallersTest {
     @DynamicPropertySource
     static void vendors(DynamicPropertyRegistry registry) {
         for (String name : List.of("quick", "slow")) {
-            registry.add("broker.vendors." + name + ".type", () -> "alertsite");
-            registry.add("broker.vendors." + name + ".base-url", () -> vendor.baseUrl() + "/" + name);
-            registry.add("broker.vendors." + name + ".username", () -> "[email protected]");
-            registry.add("broker.vendors." + name + ".password", () -> "not-the-answer");
-            registry.add("broker.vendors." + name + ".read-timeout", () -> "10s");
+            StubVendorKeys.register(registry,
+                    StubVendorKeys.of(name, "alertsite", vendor.baseUrl(), "not-the-answer", "read-timeout=10s"));
         }
     }
 
