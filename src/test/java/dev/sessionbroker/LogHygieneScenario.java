@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One process, every log at the level a subclass sets: a bearer client takes sessions as JSON
  * and as text, refreshes with a body, and proxies a form; afterwards the log holds neither the
- * vendor password, nor the token, nor any session ID handed out (SPEC §3, issue 14 F5).
+ * vendor password, nor the token, nor any session ID handed out: operators raise log levels
+ * to chase a fault, and a secret must not follow the log to wherever it is shipped.
  */
 @ExtendWith({ OutputCaptureExtension.class, RootLogLevelRestored.class })
 abstract class LogHygieneScenario {

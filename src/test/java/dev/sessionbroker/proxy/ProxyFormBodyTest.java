@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Form bodies are the caller's data for the vendor, never parameters for the broker: on every
  * method they reach the vendor byte for byte, undecoded, with their {@code Content-Length}
- * (issue 14 F4). Before, Spring's FormContentFilter consumed PUT, PATCH and DELETE forms.
+ * Spring's FormContentFilter once consumed PUT, PATCH and DELETE forms, so the vendor got an
+ * empty body.
  */
 class ProxyFormBodyTest extends BrokerFixture {
 

@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 9 over real HTTP: every session and proxy endpoint against every kind of caller, the
- * filtered listing, the actuator rules, audit lines, denial metrics and the slow-down of
- * token guessing (time driven by {@link FakeTime}).
+ * Who may do what, over real HTTP: every session and proxy endpoint against every kind of
+ * caller, the filtered listing, the actuator rules, audit lines, denial metrics and the
+ * slow-down of token guessing (time driven by {@link FakeTime}).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CallerAccessTest extends BrokerWithClientsFixture {
