@@ -2,6 +2,7 @@ package dev.sessionbroker.broker;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -19,7 +20,6 @@ import dev.sessionbroker.config.BrokerProperties;
 import dev.sessionbroker.vendor.Vendors;
 import dev.sessionbroker.vendor.VendorClients;
 import dev.sessionbroker.vendor.VendorDefinition;
-import dev.sessionbroker.vendor.VendorTypes;
 
 /**
  * Wires the broker. Time comes from beans so that tests can drive expiry with a fake
@@ -45,12 +45,12 @@ class BrokerConfiguration {
     }
 
     /**
-     * The built-in vendor types, and any further {@link VendorDefinition} beans (a vendor of
-     * one's own, or a test's).
+     * Every {@link VendorDefinition} bean is a vendor type: the built-in ones (components in
+     * their own packages) and any further one (a vendor of one's own, or a test's).
      */
     @Bean
-    Vendors vendors(BrokerProperties properties, ObjectProvider<VendorDefinition> moreTypes) {
-        return Vendors.from(properties, VendorTypes.with(moreTypes.orderedStream().toList()));
+    Vendors vendors(BrokerProperties properties, List<VendorDefinition> types) {
+        return Vendors.from(properties, types);
     }
 
     /**

@@ -3,8 +3,10 @@ package dev.sessionbroker.vendor;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -21,27 +23,35 @@ import dev.sessionbroker.config.InvalidVendorConfigurationException;
  * problem is reported with the vendor and the exact key, because the operator reading the
  * start-up failure must know which line of which file to fix.
  */
-public final class VendorSettingsResolver {
+final class VendorSettingsResolver {
 
     /** Vendor names appear in URLs, metric tags and log lines: keep them boring. */
     private static final Pattern VENDOR_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
-    private VendorSettingsResolver() {
+    /** The vendor types by their {@code type} id, sorted so that messages list them alike every time. */
+    private final Map<String, VendorDefinition> types = new TreeMap<>();
+
+    VendorSettingsResolver(Collection<VendorDefinition> types) {
+        for (VendorDefinition type : types) {
+            if (this.types.putIfAbsent(type.id(), type) != null) {
+                throw new IllegalStateException("Two vendor types have the id '" + type.id() + "'");
+            }
+        }
     }
 
-    static Map<String, VendorSettings> resolveAll(BrokerProperties properties, VendorTypes types) {
+    Map<String, VendorSettings> resolveAll(BrokerProperties properties) {
         Map<String, VendorSettings> resolved = new LinkedHashMap<>();
-        properties.vendors().forEach((name, vendor) -> resolved.put(name, resolve(name, vendor, types)));
+        properties.vendors().forEach((name, vendor) -> resolved.put(name, resolve(name, vendor)));
         return resolved;
     }
 
-    static VendorSettings resolve(String name, VendorProperties properties, VendorTypes types) {
+    private VendorSettings resolve(String name, VendorProperties properties) {
         String prefix = "broker.vendors." + name + ".";
         if (!VENDOR_NAME.matcher(name).matches()) {
             throw new InvalidVendorConfigurationException(name, "broker.vendors." + name,
                     "is not a valid vendor name: use 1 to 63 lower-case letters, digits and '-'");
         }
-        VendorDefinition type = type(name, prefix + "type", properties.type(), types);
+        VendorDefinition type = type(name, prefix + "type", properties.type());
         URI baseUrl = baseUrl(name, prefix + "base-url", properties.baseUrl(), type);
         String username = required(name, prefix + "username", properties.username());
         Secret password = properties.password();
@@ -54,7 +64,7 @@ public final class VendorSettingsResolver {
         if (maxLifetime != null) {
             positive(name, prefix + "max-lifetime", maxLifetime);
         }
-        VendorOptions options = options(name, prefix, type, properties, types);
+        VendorOptions options = options(name, prefix, type, properties);
         VendorDefinition definition = type.configure(name, prefix, properties);
         return new VendorSettings(name, definition, baseUrl,
                 new VendorCredentials(username, password, properties.gatewayKey()), idleTimeout, maxLifetime,
@@ -72,8 +82,7 @@ public final class VendorSettingsResolver {
      * mistake that would otherwise be ignored in silence, so it stops the start-up too. Each
      * type validates the values of its own keys ({@link VendorDefinition#configure}).
      */
-    private static VendorOptions options(String name, String prefix, VendorDefinition type,
-            VendorProperties properties, VendorTypes types) {
+    private VendorOptions options(String name, String prefix, VendorDefinition type, VendorProperties properties) {
         String customerId = optional(name, prefix + "customer-id", properties.customerId());
         Secret gatewayKey = properties.gatewayKey();
         if (gatewayKey != null && gatewayKey.isBlank()) {
@@ -83,7 +92,10 @@ public final class VendorSettingsResolver {
                 properties.adminFallback(), "use-cookies", properties.useCookies(), "gateway-key", gatewayKey != null,
                 "generic", properties.generic() != null);
         typeSpecific.forEach((key, set) -> {
-            VendorDefinition owner = types.owner(key);
+            VendorDefinition owner = this.types.values().stream()
+                .filter((other) -> other.ownKeys().contains(key))
+                .findFirst()
+                .orElse(null);
             if (set && !type.ownKeys().contains(key) && owner != null) {
                 throw new InvalidVendorConfigurationException(name, prefix + key,
                         "only applies to type " + owner.id() + ", not " + type.id());
@@ -117,14 +129,14 @@ public final class VendorSettingsResolver {
         return new RetrySettings(retry.maxAttempts(), initial, max, positive(name, prefix + "max-total", retry.maxTotal()));
     }
 
-    private static VendorDefinition type(String name, String key, @Nullable String value, VendorTypes types) {
+    private VendorDefinition type(String name, String key, @Nullable String value) {
+        String known = " (one of: " + String.join(", ", this.types.keySet()) + ")";
         if (value == null || value.isBlank()) {
-            throw new InvalidVendorConfigurationException(name, key, "is required (one of: " + types.knownIds() + ")");
+            throw new InvalidVendorConfigurationException(name, key, "is required" + known);
         }
-        VendorDefinition type = types.find(value.trim());
+        VendorDefinition type = this.types.get(value.trim());
         if (type == null) {
-            throw new InvalidVendorConfigurationException(name, key,
-                    "'" + value + "' is not a known vendor type (one of: " + types.knownIds() + ")");
+            throw new InvalidVendorConfigurationException(name, key, "'" + value + "' is not a known vendor type" + known);
         }
         return type;
     }

@@ -21,14 +21,12 @@ public final class Vendors {
         this.byName = Collections.unmodifiableMap(new LinkedHashMap<>(byName));
     }
 
-    /** @throws InvalidVendorConfigurationException naming the vendor and key of the first bad entry */
-    public static Vendors from(BrokerProperties properties) {
-        return from(properties, VendorTypes.builtIn());
-    }
-
-    /** As {@link #from(BrokerProperties)}, with further vendor types besides the built-in ones. */
-    public static Vendors from(BrokerProperties properties, VendorTypes types) {
-        return new Vendors(VendorSettingsResolver.resolveAll(properties, types));
+    /**
+     * @param types every vendor type the broker speaks: the {@link VendorDefinition} beans
+     * @throws InvalidVendorConfigurationException naming the vendor and key of the first bad entry
+     */
+    public static Vendors from(BrokerProperties properties, Collection<VendorDefinition> types) {
+        return new Vendors(new VendorSettingsResolver(types).resolveAll(properties));
     }
 
     public @Nullable VendorSettings find(String name) {
