@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,8 @@ import dev.sessionbroker.broker.BrokerListener.RefreshReason;
 import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.broker.SessionLease;
 import dev.sessionbroker.broker.BrokerException;
+import dev.sessionbroker.vendor.SessionPlacement;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Forwards one caller request to its vendor with the session injected. When the vendor says
@@ -50,8 +53,11 @@ public class VendorProxy {
 
     private final Ticker ticker;
 
+    private final JsonMapper jsonMapper;
+
     VendorProxy(Map<String, ProxiedVendor> vendors, SessionBroker broker, BrokerListener listener, long replayLimit,
-            Ticker ticker) {
+            Ticker ticker, JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
         this.replayLimit = replayLimit;
         this.ticker = ticker;
         this.vendors = vendors;
@@ -66,8 +72,9 @@ public class VendorProxy {
             throw BrokerException.unknownVendor(vendorName);
         }
         URI target = ProxyTarget.resolve(vendor.settings().baseUrl(), rawPath, request.getQueryString());
-        SessionInjection injection = vendor.injection().get();
-        if (injection == null) {
+        // Asked on every call: a placement may carry the vendor's username or tenant key, which rotate.
+        List<SessionPlacement> placements = vendor.settings().sessionPlacement();
+        if (placements.isEmpty()) {
             throw ProxyProblems.notConfigured(vendorName);
         }
         if (!vendor.inFlight().tryAcquire()) {
@@ -81,7 +88,7 @@ public class VendorProxy {
                     forwardedHeaders(request), ProxyBody.read(request.getInputStream(), this.replayLimit,
                             request.getContentLengthLong()));
             String sessionId = await(this.broker.lease(vendorName)).session().sessionId();
-            ClientHttpResponse answer = send(vendor, injection.inject(call, sessionId));
+            ClientHttpResponse answer = send(vendor, call.inject(placements, sessionId, this.jsonMapper));
             ExpiredSessionDetector.Inspection inspection = vendor.detector().inspect(answer);
             if (inspection.expired() && call.body().isReplayable()) {
                 answer.close();
@@ -89,7 +96,7 @@ public class VendorProxy {
                 String fresh = await(this.broker.refresh(vendorName, sessionId, RefreshReason.PROXY_401)).session().sessionId();
                 log.info("proxy vendor={} session expired on {} {}; refreshed and replaying once", vendorName,
                         call.method(), target.getRawPath());
-                answer = send(vendor, injection.inject(call, fresh));
+                answer = send(vendor, call.inject(placements, fresh, this.jsonMapper));
                 inspection = vendor.detector().inspect(answer);
             }
             status = answer.getStatusCode().value();
