@@ -2,7 +2,10 @@ package dev.sessionbroker.broker;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -18,6 +21,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import dev.sessionbroker.config.BrokerProperties;
 import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.vendor.VendorClient;
 import dev.sessionbroker.vendor.VendorClients;
 import dev.sessionbroker.vendor.VendorDefinition;
 
@@ -66,11 +70,6 @@ class BrokerConfiguration {
     }
 
     @Bean
-    LoginClients loginClients(Vendors vendors, VendorClients vendorClients) {
-        return new LoginClients(vendors, vendorClients);
-    }
-
-    @Bean
     LoginHistory loginHistory() {
         return new LoginHistory();
     }
@@ -85,12 +84,18 @@ class BrokerConfiguration {
         return new LoginPacing(clock, listener(listener));
     }
 
+    /**
+     * One adapter per configured vendor, built once and shared with the shutdown logout: each
+     * holds an HTTP client with its own connection pool.
+     */
     @Bean
-    LoginAttempts loginAttempts(LoginClients loginClients, LoginHistory loginHistory, CoolDowns coolDowns,
-            LoginPacing loginPacing, ExecutorService vendorLoginExecutor, Sleeper sleeper, Clock clock, Ticker ticker,
-            ObjectProvider<BrokerListener> listener) {
-        return new LoginAttempts(loginClients.byName(), loginHistory, coolDowns, loginPacing, vendorLoginExecutor,
-                sleeper, clock, ticker, listener(listener));
+    LoginAttempts loginAttempts(Vendors vendors, VendorClients vendorClients, LoginHistory loginHistory,
+            CoolDowns coolDowns, LoginPacing loginPacing, ExecutorService vendorLoginExecutor, Sleeper sleeper,
+            Clock clock, Ticker ticker, ObjectProvider<BrokerListener> listener) {
+        Map<String, VendorClient> clients = new LinkedHashMap<>();
+        vendors.all().forEach((vendor) -> clients.put(vendor.name(), vendorClients.create(vendor)));
+        return new LoginAttempts(Collections.unmodifiableMap(clients), loginHistory, coolDowns, loginPacing,
+                vendorLoginExecutor, sleeper, clock, ticker, listener(listener));
     }
 
     /** The default store: every session from this replica's own login. */
@@ -113,7 +118,7 @@ class BrokerConfiguration {
 
     /** Ends cached sessions at vendors that document a logout, within 5 s, on shutdown. */
     @Bean
-    ShutdownLogout shutdownLogout(SessionBroker sessionBroker, LoginClients loginClients) {
-        return new ShutdownLogout(sessionBroker, loginClients.byName(), Duration.ofSeconds(5));
+    ShutdownLogout shutdownLogout(SessionBroker sessionBroker, LoginAttempts loginAttempts) {
+        return new ShutdownLogout(sessionBroker, loginAttempts.clients(), Duration.ofSeconds(5));
     }
 }

@@ -67,6 +67,11 @@ public final class LoginAttempts {
         this.listener = listener;
     }
 
+    /** Each configured vendor's adapter, by vendor name. */
+    Map<String, VendorClient> clients() {
+        return this.clients;
+    }
+
     /**
      * Starts a login, or fails at once while the vendor is cooling down after a rejection: the
      * vendor is not contacted then, however many callers ask.
