@@ -8,8 +8,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -42,6 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class VendorProxy {
 
     private static final Logger log = LoggerFactory.getLogger(VendorProxy.class);
+
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te",
+            "trailer", "upgrade", "proxy-connection", "proxy-authenticate", "proxy-authorization");
 
     private final Map<String, ProxiedVendor> vendors;
 
@@ -143,12 +148,12 @@ public class VendorProxy {
         for (String name : Collections.list(request.getHeaderNames())) {
             incoming.put(name, Collections.list(request.getHeaders(name)));
         }
-        Set<String> dropped = HopByHopHeaders.of(incoming, HttpHeaders.HOST, HttpHeaders.CONTENT_LENGTH,
+        Set<String> dropped = hopByHop(incoming, HttpHeaders.HOST, HttpHeaders.CONTENT_LENGTH,
                 HttpHeaders.AUTHORIZATION);
         HttpHeaders forwarded = new HttpHeaders();
         incoming.forEach((name, values) -> {
-            if (!dropped.contains(name) && !HopByHopHeaders.isProxyHeader(name)
-                    && !HopByHopHeaders.isCallerNetworkHeader(name)) {
+            if (!dropped.contains(name) && !isProxyHeader(name)
+                    && !isCallerNetworkHeader(name)) {
                 forwarded.put(name, values);
             }
         });
@@ -161,9 +166,9 @@ public class VendorProxy {
         try (answer) {
             response.setStatus(answer.getStatusCode().value());
             HttpHeaders headers = answer.getHeaders();
-            Set<String> dropped = HopByHopHeaders.of(headers, HttpHeaders.CONTENT_LENGTH);
+            Set<String> dropped = hopByHop(headers, HttpHeaders.CONTENT_LENGTH);
             headers.forEach((name, values) -> {
-                if (!dropped.contains(name) && !HopByHopHeaders.isProxyHeader(name)) {
+                if (!dropped.contains(name) && !isProxyHeader(name)) {
                     values.forEach((value) -> response.addHeader(name, value));
                 }
             });
@@ -176,6 +181,36 @@ public class VendorProxy {
                 out.flush();
             }
         }
+    }
+
+    /**
+     * Headers to drop from one message: those that belong to one connection (RFC 9110
+     * §7.6.1), those its Connection header names, and these.
+     */
+    private static Set<String> hopByHop(HttpHeaders headers, String... alsoDropped) {
+        Set<String> dropped = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        dropped.addAll(HOP_BY_HOP);
+        dropped.addAll(Set.of(alsoDropped));
+        for (String value : headers.getOrEmpty(HttpHeaders.CONNECTION)) {
+            for (String name : value.split(",")) {
+                dropped.add(name.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return dropped;
+    }
+
+    private static boolean isProxyHeader(String name) {
+        return name.regionMatches(true, 0, "proxy-", 0, 6);
+    }
+
+    /**
+     * Headers in which proxies on the caller's side describe the caller's network (RFC 7239
+     * {@code Forwarded}, {@code X-Forwarded-*}, {@code X-Real-IP}): internal addresses and
+     * host names that must not reach an outside party.
+     */
+    private static boolean isCallerNetworkHeader(String name) {
+        return name.equalsIgnoreCase("forwarded") || name.regionMatches(true, 0, "x-forwarded-", 0, 12)
+                || name.equalsIgnoreCase("x-real-ip");
     }
 
     private static SessionLease await(CompletableFuture<SessionLease> lease) {
