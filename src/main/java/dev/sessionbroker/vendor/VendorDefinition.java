@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.sessionbroker.config.BrokerProperties.VendorProperties;
 import dev.sessionbroker.config.InvalidVendorConfigurationException;
-import dev.sessionbroker.vendor.VendorSettings;
 
 /**
  * Everything the broker needs to know about one vendor type, in the type's own package: its
