@@ -65,7 +65,7 @@ public final class GenericVendor implements VendorDefinition {
                     "is required for type generic: login-path, username-param, password-param and "
                             + "session-pointer or session-cookie");
         }
-        return new GenericVendor(GenericLoginResolver.resolve(name, prefix + "generic.", properties.generic()));
+        return new GenericVendor(GenericLogin.from(name, prefix + "generic.", properties.generic()));
     }
 
     @Override
