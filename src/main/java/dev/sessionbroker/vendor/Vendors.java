@@ -6,16 +6,22 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.sessionbroker.config.BrokerProperties;
+import dev.sessionbroker.config.BrokerProperties.SessionInjection;
+import dev.sessionbroker.config.BrokerProperties.SessionInjection.Place;
 import dev.sessionbroker.config.BrokerProperties.VendorProperties;
 import dev.sessionbroker.config.InvalidVendorConfigurationException;
 import dev.sessionbroker.config.Secret;
+import dev.sessionbroker.vendor.VendorSettings.ProxyOptions;
 import dev.sessionbroker.vendor.VendorSettings.RetrySettings;
 import dev.sessionbroker.vendor.VendorSettings.VendorOptions;
 
@@ -88,7 +94,7 @@ public final class Vendors {
                 notNegative(name, prefix + "min-login-interval", properties.minLoginInterval()),
                 retry(name, prefix + "retry.", properties.retry()),
                 optional(name, prefix + "ssl-bundle", properties.sslBundle()),
-                options, ProxyOptionsResolver.resolve(name, prefix, properties));
+                options, proxy(name, prefix, properties));
     }
 
     /**
@@ -117,6 +123,50 @@ public final class Vendors {
         });
         return new VendorOptions(customerId, properties.adminFallback(), properties.useCookies(),
                 properties.gatewaySource().trim());
+    }
+
+    /** A vendor's proxy-mode overrides; the type defaults live with the proxy. */
+    private static ProxyOptions proxy(String vendor, String prefix, VendorProperties properties) {
+        return new ProxyOptions(injection(vendor, prefix + "session-injection.", String.valueOf(properties.username()),
+                properties.sessionInjection()),
+                statuses(vendor, prefix + "session-expired-statuses", properties.sessionExpiredStatuses()));
+    }
+
+    private static @Nullable SessionPlacement injection(String vendor, String prefix, String username,
+            @Nullable SessionInjection injection) {
+        if (injection == null) {
+            return null;
+        }
+        Place in = injection.in();
+        if (in == null) {
+            throw new InvalidVendorConfigurationException(vendor, prefix + "in",
+                    "must be one of header, query, cookie, json, basic");
+        }
+        String name = (injection.name() != null) ? injection.name().trim() : "";
+        if (in != Place.BASIC && name.isEmpty()) {
+            throw new InvalidVendorConfigurationException(vendor, prefix + "name", "is required for in: " + in);
+        }
+        return switch (in) {
+            case HEADER -> new SessionPlacement.Header(name, injection.prefix());
+            case QUERY -> new SessionPlacement.QueryParameter(name);
+            case COOKIE -> new SessionPlacement.Cookie(name);
+            case JSON -> new SessionPlacement.JsonBodyFields(name, Map.of());
+            case BASIC -> new SessionPlacement.BasicAuth(username);
+        };
+    }
+
+    private static @Nullable Set<String> statuses(String vendor, String key, @Nullable List<String> statuses) {
+        if (statuses == null) {
+            return null;
+        }
+        Set<String> result = new LinkedHashSet<>();
+        for (String status : statuses) {
+            if (status == null || status.isBlank()) {
+                throw new InvalidVendorConfigurationException(vendor, key, "must not contain empty entries");
+            }
+            result.add(status.trim());
+        }
+        return Set.copyOf(result);
     }
 
     private static @Nullable String optional(String name, String key, @Nullable String value) {
