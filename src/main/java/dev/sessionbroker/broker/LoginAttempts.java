@@ -24,6 +24,7 @@ import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.VendorSettings.RetrySettings;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.LoginResult;
+import dev.sessionbroker.vendor.SessionFingerprint;
 import dev.sessionbroker.vendor.VendorClient;
 
 /**
@@ -173,7 +174,7 @@ public final class LoginAttempts {
             LoginResult result = (otp != null) ? client.login(otp) : client.login();
             Duration latency = since(started);
             this.listener.loginFinished(vendor.name(), LoginOutcome.SUCCESS, latency, attempt);
-            String session = Session.fingerprint(result.sessionId());
+            String session = SessionFingerprint.of(result.sessionId());
             loginEvent(log.atInfo(), vendor.name(), LoginOutcome.SUCCESS, attempt, latency)
                 .addKeyValue("broker.session", session)
                 .log("login vendor={} outcome=success attempt={} latencyMs={} session={}", vendor.name(), attempt,
