@@ -2,6 +2,10 @@ package dev.sessionbroker.broker;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -17,9 +21,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import dev.sessionbroker.config.BrokerProperties;
 import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.vendor.VendorClient;
 import dev.sessionbroker.vendor.VendorClients;
 import dev.sessionbroker.vendor.VendorDefinition;
-import dev.sessionbroker.vendor.VendorTypes;
 
 /**
  * Wires the broker. Time comes from beans so that tests can drive expiry with a fake
@@ -45,12 +49,12 @@ class BrokerConfiguration {
     }
 
     /**
-     * The built-in vendor types, and any further {@link VendorDefinition} beans (a vendor of
-     * one's own, or a test's).
+     * Every {@link VendorDefinition} bean is a vendor type: the built-in ones (components in
+     * their own packages) and any further one (a vendor of one's own, or a test's).
      */
     @Bean
-    Vendors vendors(BrokerProperties properties, ObjectProvider<VendorDefinition> moreTypes) {
-        return Vendors.from(properties, VendorTypes.with(moreTypes.orderedStream().toList()));
+    Vendors vendors(BrokerProperties properties, List<VendorDefinition> types) {
+        return Vendors.from(properties, types);
     }
 
     /**
@@ -63,11 +67,6 @@ class BrokerConfiguration {
         CustomizableThreadFactory threads = new CustomizableThreadFactory("vendor-login-");
         threads.setDaemon(true);
         return Executors.newCachedThreadPool(threads);
-    }
-
-    @Bean
-    LoginClients loginClients(Vendors vendors, VendorClients vendorClients) {
-        return new LoginClients(vendors, vendorClients);
     }
 
     @Bean
@@ -85,12 +84,18 @@ class BrokerConfiguration {
         return new LoginPacing(clock, listener(listener));
     }
 
+    /**
+     * One adapter per configured vendor, built once and shared with the shutdown logout: each
+     * holds an HTTP client with its own connection pool.
+     */
     @Bean
-    LoginAttempts loginAttempts(LoginClients loginClients, LoginHistory loginHistory, CoolDowns coolDowns,
-            LoginPacing loginPacing, ExecutorService vendorLoginExecutor, Sleeper sleeper, Clock clock, Ticker ticker,
-            ObjectProvider<BrokerListener> listener) {
-        return new LoginAttempts(loginClients.byName(), loginHistory, coolDowns, loginPacing, vendorLoginExecutor,
-                sleeper, clock, ticker, listener(listener));
+    LoginAttempts loginAttempts(Vendors vendors, VendorClients vendorClients, LoginHistory loginHistory,
+            CoolDowns coolDowns, LoginPacing loginPacing, ExecutorService vendorLoginExecutor, Sleeper sleeper,
+            Clock clock, Ticker ticker, ObjectProvider<BrokerListener> listener) {
+        Map<String, VendorClient> clients = new LinkedHashMap<>();
+        vendors.all().forEach((vendor) -> clients.put(vendor.name(), vendorClients.create(vendor)));
+        return new LoginAttempts(Collections.unmodifiableMap(clients), loginHistory, coolDowns, loginPacing,
+                vendorLoginExecutor, sleeper, clock, ticker, listener(listener));
     }
 
     /** The default store: every session from this replica's own login. */
@@ -113,7 +118,7 @@ class BrokerConfiguration {
 
     /** Ends cached sessions at vendors that document a logout, within 5 s, on shutdown. */
     @Bean
-    ShutdownLogout shutdownLogout(SessionBroker sessionBroker, LoginClients loginClients) {
-        return new ShutdownLogout(sessionBroker, loginClients.byName(), Duration.ofSeconds(5));
+    ShutdownLogout shutdownLogout(SessionBroker sessionBroker, LoginAttempts loginAttempts) {
+        return new ShutdownLogout(sessionBroker, loginAttempts.clients(), Duration.ofSeconds(5));
     }
 }

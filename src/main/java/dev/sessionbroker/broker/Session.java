@@ -16,11 +16,7 @@ import dev.sessionbroker.vendor.SessionFingerprint;
 public record Session(String vendor, String sessionId, Instant obtainedAt, long obtainedAtTick) {
 
     public String fingerprint() {
-        return fingerprint(this.sessionId);
-    }
-
-    static String fingerprint(String sessionId) {
-        return SessionFingerprint.of(sessionId);
+        return SessionFingerprint.of(this.sessionId);
     }
 
     @Override

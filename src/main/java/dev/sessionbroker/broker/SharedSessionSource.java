@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 
 import dev.sessionbroker.broker.BrokerException.Problem;
+import dev.sessionbroker.broker.SharedSessions.SharedCoolDown;
+import dev.sessionbroker.broker.SharedSessions.SharedSession;
 import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.Vendors;
@@ -46,8 +48,6 @@ public final class SharedSessionSource implements SessionSource {
 
     private final LoginAttempts logins;
 
-    private final LocalSessionSource local;
-
     private final CoolDowns coolDowns;
 
     private final Executor executor;
@@ -71,7 +71,6 @@ public final class SharedSessionSource implements SessionSource {
         this.vendors = vendors;
         this.store = store;
         this.logins = logins;
-        this.local = new LocalSessionSource(logins);
         this.coolDowns = coolDowns;
         this.executor = executor;
         this.touches = touches;
@@ -219,7 +218,7 @@ public final class SharedSessionSource implements SessionSource {
                             + "' allows one session per user: no replica logs in on its own until the store is back")
                 .retryAfter(Duration.ofSeconds(5)));
         }
-        return replacing ? this.local.replace(vendor, null, otp) : this.local.load(vendor);
+        return this.logins.start(vendor, otp);
     }
 
     /** Hot path: at most one asynchronous touch per vendor and interval. */

@@ -39,4 +39,24 @@ public interface SharedSessions {
 
     /** Tells every replica that a vendor's session changed. */
     void publishChange(String vendor, @Nullable String fingerprint);
+
+    /**
+     * A session as the shared store holds it: no credential, only the session and when it was obtained.
+     *
+     * @param sessionId the vendor's session ID (sensitive: see README, "Shared store")
+     * @param obtainedAtMillis wall-clock time of the login
+     * @param generation the lock fence under which it was written; later logins have higher ones
+     */
+    record SharedSession(String sessionId, long obtainedAtMillis, long generation) {
+
+        @Override
+        public String toString() {
+            return "SharedSession[generation=" + this.generation + ", obtainedAtMillis=" + this.obtainedAtMillis + "]";
+        }
+    }
+
+    /** A rejected login as the shared store holds it, so that no replica tries again before {@code untilMillis}. */
+    record SharedCoolDown(String vendorStatus, @Nullable String vendorMessage, long rejectedAtMillis,
+            long untilMillis) {
+    }
 }

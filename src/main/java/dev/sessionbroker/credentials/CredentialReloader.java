@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +62,10 @@ public final class CredentialReloader {
 
     private final boolean reloginOnChange;
 
-    private final CredentialMetrics metrics;
+    /** {@code broker.credentials.reloads{outcome}}: changes applied and changes refused. */
+    private final Counter applied;
+
+    private final Counter rejected;
 
     /** Problems and restart notices already reported, so each is logged once. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -71,14 +76,15 @@ public final class CredentialReloader {
     private Map<String, BrokerProperties.Client> appliedClients;
 
     public CredentialReloader(ConfigurableEnvironment environment, Vendors vendors, SessionBroker broker,
-            ClientDirectory clients, BrokerProperties properties, boolean clientCertificates, CredentialMetrics metrics) {
+            ClientDirectory clients, BrokerProperties properties, boolean clientCertificates, MeterRegistry registry) {
         this.environment = environment;
         this.vendors = vendors;
         this.broker = broker;
         this.clients = clients;
         this.clientCertificates = clientCertificates;
         this.reloginOnChange = properties.credentials().reloginOnChange();
-        this.metrics = metrics;
+        this.applied = reloads(registry, "applied");
+        this.rejected = reloads(registry, "rejected");
         this.appliedClients = properties.clients();
         // What Boot read at start-up, as it is in the environment: no second read of the files.
         this.startupValues = treeValues(environment.getPropertySources().stream().toList());
@@ -133,7 +139,7 @@ public final class CredentialReloader {
         }
         if (vendor.credentials().update(username, password, gatewayKey)) {
             this.broker.credentialsChanged(vendor.name(), this.reloginOnChange);
-            this.metrics.applied();
+            this.applied.increment();
             audit.atInfo()
                 .addKeyValue("event.action", "credentials.changed")
                 .addKeyValue("broker.vendor", vendor.name())
@@ -156,7 +162,7 @@ public final class CredentialReloader {
         changed.addAll(rotated.clients().keySet());
         changed.removeIf((name) -> Objects.equals(this.appliedClients.get(name), rotated.clients().get(name)));
         this.appliedClients = rotated.clients();
-        this.metrics.applied();
+        this.applied.increment();
         for (String client : changed) {
             audit.atInfo()
                 .addKeyValue("event.action", "credentials.changed")
@@ -185,7 +191,7 @@ public final class CredentialReloader {
 
     /** One WARN per problem (by key, never by value) until it is fixed, and a count each time. */
     private void rejected(String key, String problem) {
-        this.metrics.rejected();
+        this.rejected.increment();
         if (this.reported.add("invalid:" + key + ":" + problem)) {
             log.warn("credentials-reload key={} {}: keeping the current credentials", key, problem);
         }
@@ -229,6 +235,13 @@ public final class CredentialReloader {
             }
         }
         return values;
+    }
+
+    private static Counter reloads(MeterRegistry registry, String outcome) {
+        return Counter.builder("broker.credentials.reloads")
+            .description("Rotated credentials read from config trees: applied, or rejected and the old ones kept")
+            .tag("outcome", outcome)
+            .register(registry);
     }
 
     private static String digest(@Nullable String value) {

@@ -32,7 +32,7 @@ class CredentialsConfiguration {
         String clientAuth = environment.getProperty("server.ssl.client-auth", "none");
         boolean clientCertificates = "need".equalsIgnoreCase(clientAuth) || "want".equalsIgnoreCase(clientAuth);
         return new CredentialReloader(environment, vendors, broker, clients, properties, clientCertificates,
-                new CredentialMetrics(registry.getIfAvailable(SimpleMeterRegistry::new)));
+                registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

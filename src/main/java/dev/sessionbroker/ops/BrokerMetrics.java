@@ -33,17 +33,17 @@ final class BrokerMetrics implements BrokerListener {
 
     @Override
     public void loginFinished(String vendor, LoginOutcome outcome, Duration latency, int attempt) {
-        meters(vendor).loginFinished(outcome.label(), latency);
+        meters(vendor).loginFinished(outcome, latency);
     }
 
     @Override
     public void sessionRequested(String vendor, RequestResult result) {
-        meters(vendor).sessionRequested(result.label());
+        meters(vendor).sessionRequested(result);
     }
 
     @Override
     public void refreshStarted(String vendor, RefreshReason reason) {
-        meters(vendor).refreshStarted(reason.label());
+        meters(vendor).refreshStarted(reason);
     }
 
     @Override

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.config.MeterFilter;
 
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,7 +32,8 @@ class OpsConfiguration {
     CompositeHealthContributor vendorsHealthContributor(SessionBroker broker, Vendors vendors, Clock clock) {
         Map<String, HealthContributor> contributors = new LinkedHashMap<>();
         for (VendorSettings vendor : vendors.all()) {
-            contributors.put(vendor.name(), new VendorHealthIndicator(broker, vendor.name(), clock));
+            HealthIndicator health = () -> VendorHealth.of(broker.state(vendor.name()), clock.instant());
+            contributors.put(vendor.name(), health);
         }
         return CompositeHealthContributor.fromMap(contributors);
     }
@@ -50,8 +54,16 @@ class OpsConfiguration {
         return new BrokerMetrics(registry, vendors);
     }
 
+    /**
+     * {@code broker.cooldowns.active}, computed from the broker's state when scraped, so it can
+     * never drift from it. A binder of its own rather than part of {@link BrokerMetrics}
+     * because the broker needs its listeners to be built first.
+     */
     @Bean
-    CoolDownGauge coolDownGauge(SessionBroker broker, Clock clock) {
-        return new CoolDownGauge(broker, clock);
+    MeterBinder coolDownGauge(SessionBroker broker, Clock clock) {
+        return (registry) -> Gauge.builder("broker.cooldowns.active",
+                () -> VendorHealth.coolingDown(broker.states(), clock.instant()))
+            .description("Vendors in a cool-down after a rejected login (no login attempts until it ends)")
+            .register(registry);
     }
 }

@@ -2,6 +2,7 @@ package dev.sessionbroker.ops;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.health.contributor.Health;
@@ -42,7 +43,12 @@ final class VendorHealth {
         return health.build();
     }
 
-    static boolean isCoolingDown(VendorState state, Instant now) {
+    /** How many of these vendors refuse logins right now after a rejected one. */
+    static long coolingDown(List<VendorState> states, Instant now) {
+        return states.stream().filter((state) -> isCoolingDown(state, now)).count();
+    }
+
+    private static boolean isCoolingDown(VendorState state, Instant now) {
         return state.coolDownUntil() != null && state.coolDownUntil().isAfter(now);
     }
 

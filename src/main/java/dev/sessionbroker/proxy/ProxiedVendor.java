@@ -3,8 +3,6 @@ package dev.sessionbroker.proxy;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.http.client.ClientHttpRequestFactory;
 
 import dev.sessionbroker.vendor.VendorSettings;
@@ -15,12 +13,9 @@ import dev.sessionbroker.vendor.VendorSettings;
  * @param settings the vendor
  * @param requestFactory its HTTP client (timeouts, SSL bundle, pool), built on the first
  * proxied call: most vendors are never proxied, and each client holds a connection pool
- * @param injection where the session goes, or null if none is known (a generic vendor
- * without {@code session-injection}); asked on every call, because it may carry the
- * vendor's username or tenant key, which rotate
  * @param detector how the vendor says a session is no longer valid
  * @param inFlight the bulkhead: permits for concurrent proxied calls
  */
 record ProxiedVendor(VendorSettings settings, Supplier<ClientHttpRequestFactory> requestFactory,
-        Supplier<@Nullable SessionInjection> injection, ExpiredSessionDetector detector, Semaphore inFlight) {
+        ExpiredSessionDetector detector, Semaphore inFlight) {
 }

@@ -1,13 +1,11 @@
 package dev.sessionbroker.proxy;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +18,6 @@ import dev.sessionbroker.config.BrokerProperties;
 import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.Vendors;
 import dev.sessionbroker.vendor.BodyStatusRule;
-import dev.sessionbroker.vendor.SessionPlacement;
 import dev.sessionbroker.vendor.VendorClients;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,42 +36,11 @@ class ProxyConfiguration {
         for (VendorSettings vendor : vendors.all()) {
             proxied.put(vendor.name(), new ProxiedVendor(vendor,
                     SingletonSupplier.of(() -> clients.requestFactory(vendor, properties.proxy().maxConcurrentPerVendor())),
-                    () -> injection(vendor, jsonMapper), detector(vendor, jsonMapper, bufferLimit),
+                    detector(vendor, jsonMapper, bufferLimit),
                     new Semaphore(properties.proxy().maxConcurrentPerVendor())));
         }
         return new VendorProxy(proxied, broker, listeners.getIfAvailable(() -> BrokerListener.NONE),
-                bufferLimit, ticker);
-    }
-
-    /** The vendor's placement as injection steps; null where none is known. */
-    private static @Nullable SessionInjection injection(VendorSettings vendor, JsonMapper jsonMapper) {
-        List<SessionInjection> steps = vendor.sessionPlacement().stream()
-            .map((placement) -> injection(placement, jsonMapper))
-            .toList();
-        if (steps.isEmpty()) {
-            return null;
-        }
-        return (steps.size() == 1) ? steps.get(0) : new ChainedInjection(steps);
-    }
-
-    private static SessionInjection injection(SessionPlacement placement, JsonMapper jsonMapper) {
-        if (placement instanceof SessionPlacement.Header header) {
-            return new HeaderInjection(header.name(), header.prefix());
-        }
-        if (placement instanceof SessionPlacement.QueryParameter query) {
-            return new QueryParameterInjection(query.name());
-        }
-        if (placement instanceof SessionPlacement.Cookie cookie) {
-            return new CookieInjection(cookie.name());
-        }
-        if (placement instanceof SessionPlacement.JsonBodyFields json) {
-            return new JsonBodyFieldInjection(json.sessionField(), json.fixedFields(), jsonMapper);
-        }
-        if (placement instanceof SessionPlacement.BasicAuth basic) {
-            return new BasicAuthInjection(basic.username());
-        }
-        SessionPlacement.FixedQueryParameter fixed = (SessionPlacement.FixedQueryParameter) placement;
-        return new FixedQueryParameter(fixed.name(), fixed.value());
+                bufferLimit, ticker, jsonMapper);
     }
 
     private static ExpiredSessionDetector detector(VendorSettings vendor, JsonMapper jsonMapper, long bufferLimit) {

@@ -7,8 +7,11 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -29,6 +32,8 @@ import dev.sessionbroker.broker.BrokerListener.RefreshReason;
 import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.broker.SessionLease;
 import dev.sessionbroker.broker.BrokerException;
+import dev.sessionbroker.vendor.SessionPlacement;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Forwards one caller request to its vendor with the session injected. When the vendor says
@@ -40,6 +45,9 @@ public class VendorProxy {
 
     private static final Logger log = LoggerFactory.getLogger(VendorProxy.class);
 
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te",
+            "trailer", "upgrade", "proxy-connection", "proxy-authenticate", "proxy-authorization");
+
     private final Map<String, ProxiedVendor> vendors;
 
     private final SessionBroker broker;
@@ -50,8 +58,11 @@ public class VendorProxy {
 
     private final Ticker ticker;
 
+    private final JsonMapper jsonMapper;
+
     VendorProxy(Map<String, ProxiedVendor> vendors, SessionBroker broker, BrokerListener listener, long replayLimit,
-            Ticker ticker) {
+            Ticker ticker, JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
         this.replayLimit = replayLimit;
         this.ticker = ticker;
         this.vendors = vendors;
@@ -66,8 +77,9 @@ public class VendorProxy {
             throw BrokerException.unknownVendor(vendorName);
         }
         URI target = ProxyTarget.resolve(vendor.settings().baseUrl(), rawPath, request.getQueryString());
-        SessionInjection injection = vendor.injection().get();
-        if (injection == null) {
+        // Asked on every call: a placement may carry the vendor's username or tenant key, which rotate.
+        List<SessionPlacement> placements = vendor.settings().sessionPlacement();
+        if (placements.isEmpty()) {
             throw ProxyProblems.notConfigured(vendorName);
         }
         if (!vendor.inFlight().tryAcquire()) {
@@ -81,7 +93,7 @@ public class VendorProxy {
                     forwardedHeaders(request), ProxyBody.read(request.getInputStream(), this.replayLimit,
                             request.getContentLengthLong()));
             String sessionId = await(this.broker.lease(vendorName)).session().sessionId();
-            ClientHttpResponse answer = send(vendor, injection.inject(call, sessionId));
+            ClientHttpResponse answer = send(vendor, call.inject(placements, sessionId, this.jsonMapper));
             ExpiredSessionDetector.Inspection inspection = vendor.detector().inspect(answer);
             if (inspection.expired() && call.body().isReplayable()) {
                 answer.close();
@@ -89,7 +101,7 @@ public class VendorProxy {
                 String fresh = await(this.broker.refresh(vendorName, sessionId, RefreshReason.PROXY_401)).session().sessionId();
                 log.info("proxy vendor={} session expired on {} {}; refreshed and replaying once", vendorName,
                         call.method(), target.getRawPath());
-                answer = send(vendor, injection.inject(call, fresh));
+                answer = send(vendor, call.inject(placements, fresh, this.jsonMapper));
                 inspection = vendor.detector().inspect(answer);
             }
             status = answer.getStatusCode().value();
@@ -136,12 +148,12 @@ public class VendorProxy {
         for (String name : Collections.list(request.getHeaderNames())) {
             incoming.put(name, Collections.list(request.getHeaders(name)));
         }
-        Set<String> dropped = HopByHopHeaders.of(incoming, HttpHeaders.HOST, HttpHeaders.CONTENT_LENGTH,
+        Set<String> dropped = hopByHop(incoming, HttpHeaders.HOST, HttpHeaders.CONTENT_LENGTH,
                 HttpHeaders.AUTHORIZATION);
         HttpHeaders forwarded = new HttpHeaders();
         incoming.forEach((name, values) -> {
-            if (!dropped.contains(name) && !HopByHopHeaders.isProxyHeader(name)
-                    && !HopByHopHeaders.isCallerNetworkHeader(name)) {
+            if (!dropped.contains(name) && !isProxyHeader(name)
+                    && !isCallerNetworkHeader(name)) {
                 forwarded.put(name, values);
             }
         });
@@ -154,9 +166,9 @@ public class VendorProxy {
         try (answer) {
             response.setStatus(answer.getStatusCode().value());
             HttpHeaders headers = answer.getHeaders();
-            Set<String> dropped = HopByHopHeaders.of(headers, HttpHeaders.CONTENT_LENGTH);
+            Set<String> dropped = hopByHop(headers, HttpHeaders.CONTENT_LENGTH);
             headers.forEach((name, values) -> {
-                if (!dropped.contains(name) && !HopByHopHeaders.isProxyHeader(name)) {
+                if (!dropped.contains(name) && !isProxyHeader(name)) {
                     values.forEach((value) -> response.addHeader(name, value));
                 }
             });
@@ -169,6 +181,36 @@ public class VendorProxy {
                 out.flush();
             }
         }
+    }
+
+    /**
+     * Headers to drop from one message: those that belong to one connection (RFC 9110
+     * §7.6.1), those its Connection header names, and these.
+     */
+    private static Set<String> hopByHop(HttpHeaders headers, String... alsoDropped) {
+        Set<String> dropped = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        dropped.addAll(HOP_BY_HOP);
+        dropped.addAll(Set.of(alsoDropped));
+        for (String value : headers.getOrEmpty(HttpHeaders.CONNECTION)) {
+            for (String name : value.split(",")) {
+                dropped.add(name.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return dropped;
+    }
+
+    private static boolean isProxyHeader(String name) {
+        return name.regionMatches(true, 0, "proxy-", 0, 6);
+    }
+
+    /**
+     * Headers in which proxies on the caller's side describe the caller's network (RFC 7239
+     * {@code Forwarded}, {@code X-Forwarded-*}, {@code X-Real-IP}): internal addresses and
+     * host names that must not reach an outside party.
+     */
+    private static boolean isCallerNetworkHeader(String name) {
+        return name.equalsIgnoreCase("forwarded") || name.regionMatches(true, 0, "x-forwarded-", 0, 12)
+                || name.equalsIgnoreCase("x-real-ip");
     }
 
     private static SessionLease await(CompletableFuture<SessionLease> lease) {

@@ -1,16 +1,21 @@
 package dev.sessionbroker.store;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
-import dev.sessionbroker.broker.SharedCoolDown;
-import dev.sessionbroker.broker.SharedSession;
+import dev.sessionbroker.broker.SharedSessionSource;
 import dev.sessionbroker.broker.SharedSessions;
+import dev.sessionbroker.broker.SharedSessions.SharedCoolDown;
+import dev.sessionbroker.broker.SharedSessions.SharedSession;
 
 /**
  * The Redis side of the shared store: one hash per vendor session, a lock with a lease, a
@@ -119,7 +124,7 @@ final class RedisSessionStore implements SharedSessions {
     @Override
     public void writeCoolDown(String vendor, SharedCoolDown coolDown, long ttlMillis) {
         String key = key(vendor, "cooldown");
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         fields.put("status", coolDown.vendorStatus());
         if (coolDown.vendorMessage() != null) {
             fields.put("message", coolDown.vendorMessage());
@@ -127,7 +132,7 @@ final class RedisSessionStore implements SharedSessions {
         fields.put("rejectedAt", Long.toString(coolDown.rejectedAtMillis()));
         fields.put("until", Long.toString(coolDown.untilMillis()));
         this.redis.opsForHash().putAll(key, fields);
-        this.redis.expire(key, java.time.Duration.ofMillis(Math.max(1, ttlMillis)));
+        this.redis.expire(key, Duration.ofMillis(Math.max(1, ttlMillis)));
     }
 
     @Override
@@ -143,6 +148,18 @@ final class RedisSessionStore implements SharedSessions {
 
     String channel() {
         return this.prefix + ":changes";
+    }
+
+    /** Passes the messages of {@link #publishChange} from other replicas on to the source. */
+    static MessageListener changeListener(SharedSessionSource source) {
+        return (message, pattern) -> {
+            String body = new String(message.getBody(), StandardCharsets.UTF_8);
+            int split = body.indexOf('\n');
+            if (split > 0) {
+                String fingerprint = body.substring(split + 1);
+                source.changed(body.substring(0, split), fingerprint.isEmpty() ? null : fingerprint);
+            }
+        };
     }
 
     /** A number field the scripts always write with the others; a hash without it is corrupt. */

@@ -72,7 +72,7 @@ class StoreConfiguration {
         SharedSessionSource source = new SharedSessionSource(store, vendors, loginAttempts, coolDowns,
                 sharedStoreExecutor, sharedStoreTouches, clock, ticker, properties.redis().touchInterval());
         // Boot's listener container; it resubscribes by itself when Redis comes back.
-        changes.addMessageListener(new SessionChangeListener(source), new ChannelTopic(store.channel()));
+        changes.addMessageListener(RedisSessionStore.changeListener(source), new ChannelTopic(store.channel()));
         return source;
     }
 

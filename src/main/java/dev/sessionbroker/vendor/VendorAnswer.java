@@ -1,7 +1,5 @@
 package dev.sessionbroker.vendor;
 
-import java.nio.charset.StandardCharsets;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -24,10 +22,6 @@ public record VendorAnswer(int status, HttpHeaders headers, byte[] body) {
         catch (IllegalArgumentException ex) {
             return null;
         }
-    }
-
-    public String bodyText() {
-        return new String(this.body, StandardCharsets.UTF_8);
     }
 
     /** A description of what came back, safe to show: never the body itself. */

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import dev.sessionbroker.config.InvalidVendorConfigurationException;
-import dev.sessionbroker.vendor.VendorSettings;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

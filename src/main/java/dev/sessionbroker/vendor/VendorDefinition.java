@@ -9,14 +9,13 @@ import org.jspecify.annotations.Nullable;
 
 import dev.sessionbroker.config.BrokerProperties.VendorProperties;
 import dev.sessionbroker.config.InvalidVendorConfigurationException;
-import dev.sessionbroker.vendor.VendorSettings;
 
 /**
  * Everything the broker needs to know about one vendor type, in the type's own package: its
  * defaults, its login adapter, how a proxied call carries the session and how the vendor
  * says that a session is gone, and the quirks the broker must respect. Broker, proxy, store
  * and configuration ask the definition; none of them switches on the type. A new vendor is
- * one package with one of these, and one line in {@link VendorTypes#builtIn()}.
+ * one package with one of these as a bean: the broker speaks every type in the context.
  */
 public interface VendorDefinition {
 

@@ -12,7 +12,6 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
-import dev.sessionbroker.vendor.VendorSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,12 +43,8 @@ public final class VendorHttp {
         return this.restClient;
     }
 
-    public String vendorName() {
+    private String vendorName() {
         return this.vendor.name();
-    }
-
-    public VendorSettings vendor() {
-        return this.vendor;
     }
 
     /**

@@ -15,7 +15,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.sessionbroker.vendor.VendorSettings;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.support.ConfiguredVendors;
 import dev.sessionbroker.SessionBrokerApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,7 +103,7 @@ class VendorConfigurationStartupTest {
             .bind("broker", BrokerProperties.class)
             .get();
 
-        VendorSettings settings = Vendors.from(properties).find("billing");
+        VendorSettings settings = ConfiguredVendors.from(properties).find("billing");
 
         assertThat(settings).isNotNull();
         assertThat(settings.baseUrl()).hasToString("https://www.alertsite.com/alertsite-restapi");

@@ -14,7 +14,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.sessionbroker.SessionBrokerApplication;
-import dev.sessionbroker.config.BrokerProperties;
 import dev.sessionbroker.vendor.Vendors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,7 +85,7 @@ class ChartCredentialFilesTest {
             .web(WebApplicationType.NONE)
             .run("--spring.config.additional-location=optional:file:" + config,
                     "--spring.config.import=" + importHere)) {
-            Vendors vendors = Vendors.from(context.getBean(BrokerProperties.class));
+            Vendors vendors = context.getBean(Vendors.class);
 
             assertThat(vendors.find("alertsite-eu").password().reveal()).isEqualTo("eu-secret-1");
             assertThat(vendors.find("alertsite-eu").username()).isEqualTo("ops-eu@example.com");

@@ -75,7 +75,7 @@ class VendorHealthTest {
         VendorState cooling = state(false, null, REJECTED, NOW.plusSeconds(1));
         VendorState over = state(false, null, REJECTED, NOW.minusSeconds(1));
 
-        assertThat(CoolDownGauge.count(java.util.List.of(cooling, over, state(true, NOW, null, null)), NOW))
+        assertThat(VendorHealth.coolingDown(java.util.List.of(cooling, over, state(true, NOW, null, null)), NOW))
             .isEqualTo(1);
     }
 

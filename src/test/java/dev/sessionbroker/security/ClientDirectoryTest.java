@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import dev.sessionbroker.config.BrokerProperties;
+import dev.sessionbroker.support.ConfiguredVendors;
 import dev.sessionbroker.vendor.Vendors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +71,7 @@ class ClientDirectoryTest {
                 "broker.vendors.alertsite.password", "p", "broker.vendors.other.type", "alertsite",
                 "broker.vendors.other.username", "u", "broker.vendors.other.password", "p"));
         Binder binder = new Binder(new MapConfigurationPropertySource(all));
-        Vendors vendors = Vendors.from(binder.bind("broker", BrokerProperties.class).get());
+        Vendors vendors = ConfiguredVendors.from(binder.bind("broker", BrokerProperties.class).get());
         return ClientDirectory.from(binder.bind("broker", BrokerProperties.class).get(), vendors, false);
     }
 }

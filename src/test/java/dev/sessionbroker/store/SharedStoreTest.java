@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.sessionbroker.broker.SharedSession;
+import dev.sessionbroker.broker.SharedSessions.SharedSession;
 import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.support.StubVendorKeys;
 import dev.sessionbroker.support.BrokerHttp;

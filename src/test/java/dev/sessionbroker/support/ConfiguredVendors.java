@@ -1,6 +1,7 @@
 package dev.sessionbroker.support;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -8,7 +9,13 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 
 import dev.sessionbroker.config.BrokerProperties;
 import dev.sessionbroker.vendor.VendorSettings;
+import dev.sessionbroker.vendor.VendorDefinition;
 import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.vendor.alertsite.AlertSiteVendor;
+import dev.sessionbroker.vendor.appviewx.AppViewXVendor;
+import dev.sessionbroker.vendor.generic.GenericVendor;
+import dev.sessionbroker.vendor.infiniteblue.InfiniteBlueVendor;
+import dev.sessionbroker.vendor.revulytics.RevulyticsVendor;
 
 /**
  * Vendor settings bound from property keys exactly as an operator writes them, through
@@ -16,7 +23,16 @@ import dev.sessionbroker.vendor.Vendors;
  */
 public final class ConfiguredVendors {
 
+    /** The built-in vendor types, which the application finds as beans. */
+    private static final List<VendorDefinition> BUILT_IN = List.of(new AlertSiteVendor(), new AppViewXVendor(),
+            new GenericVendor(), new InfiniteBlueVendor(), new RevulyticsVendor());
+
     private ConfiguredVendors() {
+    }
+
+    /** The vendors of these properties, of the built-in types. */
+    public static Vendors from(BrokerProperties properties) {
+        return Vendors.from(properties, BUILT_IN);
     }
 
     /** @param properties keys below {@code broker.vendors.<vendor>.} */
@@ -31,6 +47,6 @@ public final class ConfiguredVendors {
         BrokerProperties bound = new Binder(new MapConfigurationPropertySource(source))
             .bind("broker", BrokerProperties.class)
             .get();
-        return Vendors.from(bound);
+        return from(bound);
     }
 }

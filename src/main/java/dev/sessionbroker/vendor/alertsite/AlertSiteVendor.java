@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.stereotype.Component;
+
 import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.BodyStatusRule;
 import dev.sessionbroker.vendor.SessionPlacement;
@@ -19,6 +21,7 @@ import tools.jackson.core.JsonPointer;
  * as password, and report errors, an expired session included, as a non-zero
  * {@code metadata.status} inside a 200 answer.
  */
+@Component
 public final class AlertSiteVendor implements VendorDefinition {
 
     private static final BodyStatusRule METADATA_STATUS = new BodyStatusRule(JsonPointer.compile("/metadata/status"),

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.stereotype.Component;
+
 import dev.sessionbroker.config.BrokerProperties.VendorProperties;
 import dev.sessionbroker.config.InvalidVendorConfigurationException;
 import dev.sessionbroker.config.Secret;
@@ -23,6 +25,7 @@ import dev.sessionbroker.vendor.VendorHttp;
  * {@code sessionId} header, and multi-tenant installations the {@code gwkey} parameter on
  * every call. Accounts with MFA log in with a one-time password.
  */
+@Component
 public final class AppViewXVendor implements VendorDefinition {
 
     private static final Pattern GATEWAY_SOURCE = Pattern.compile("[A-Za-z0-9_-]{1,64}");

@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.stereotype.Component;
+
 import dev.sessionbroker.config.BrokerProperties.VendorProperties;
 import dev.sessionbroker.config.InvalidVendorConfigurationException;
 import dev.sessionbroker.vendor.VendorSettings;
@@ -22,20 +24,18 @@ import dev.sessionbroker.vendor.VendorHttp;
  * a vendor, so the shorter idle default, no default base URL, and no session placement
  * unless {@code session-injection} gives one.
  */
+@Component
 public final class GenericVendor implements VendorDefinition {
-
-    /** The registered type, before a vendor's {@code generic} block is applied. */
-    public static final GenericVendor TYPE = new GenericVendor(null);
 
     private final @Nullable GenericLogin login;
 
-    private GenericVendor(@Nullable GenericLogin login) {
-        this.login = login;
+    /** The registered type, before a vendor's {@code generic} block is applied. */
+    public GenericVendor() {
+        this(null);
     }
 
-    /** The definition of one vendor with this declarative login. */
-    public static GenericVendor of(GenericLogin login) {
-        return new GenericVendor(login);
+    private GenericVendor(@Nullable GenericLogin login) {
+        this.login = login;
     }
 
     @Override
@@ -65,7 +65,7 @@ public final class GenericVendor implements VendorDefinition {
                     "is required for type generic: login-path, username-param, password-param and "
                             + "session-pointer or session-cookie");
         }
-        return of(GenericLoginResolver.resolve(name, prefix + "generic.", properties.generic()));
+        return new GenericVendor(GenericLogin.from(name, prefix + "generic.", properties.generic()));
     }
 
     @Override

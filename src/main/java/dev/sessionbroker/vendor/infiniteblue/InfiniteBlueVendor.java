@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.stereotype.Component;
+
 import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.SessionPlacement;
 import dev.sessionbroker.vendor.VendorClient;
@@ -17,6 +19,7 @@ import dev.sessionbroker.vendor.VendorHttp;
  * idle limits, and a session the vendor drops earlier is replaced by a refresh. A login ends
  * every earlier session of the same user. API calls take the {@code sessionId} parameter.
  */
+@Component
 public final class InfiniteBlueVendor implements VendorDefinition {
 
     @Override

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.stereotype.Component;
+
 import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.SessionPlacement;
 import dev.sessionbroker.vendor.VendorClient;
@@ -18,6 +20,7 @@ import dev.sessionbroker.vendor.VendorHttp;
  * beside {@code sessionId}, as the public API clients send them; with {@code use-cookies}
  * the session cookie alone.
  */
+@Component
 public final class RevulyticsVendor implements VendorDefinition {
 
     @Override
