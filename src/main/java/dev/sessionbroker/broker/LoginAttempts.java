@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
+import org.springframework.retry.RetryContext;
 import org.springframework.retry.backoff.Sleeper;
+import org.springframework.retry.support.RetryTemplate;
 
 import dev.sessionbroker.broker.BrokerListener.LoginOutcome;
 import dev.sessionbroker.config.Secret;
@@ -29,7 +29,7 @@ import dev.sessionbroker.vendor.VendorClient;
 
 /**
  * Runs one vendor login off the request threads, so that callers waiting on a slow vendor
- * hold no servlet thread: transient failures are retried, a rejection starts
+ * hold no servlet thread: transient failures are retried (spring-retry), a rejection starts
  * the vendor's cool-down, and every attempt is logged and reported. Whether a login is needed
  * at all is decided by {@link SessionBroker}.
  */
@@ -108,8 +108,15 @@ public final class LoginAttempts {
 
     private Session loginWithRetries(VendorSettings vendor, @Nullable Secret otp) {
         this.pacing.awaitTurn(vendor);
+        RetryTemplate retry = new RetryTemplate();
+        RetrySettings settings = (otp != null) ? new RetrySettings(1, vendor.retry().initialBackoff(),
+                vendor.retry().maxBackoff(), vendor.retry().maxTotal()) : vendor.retry();
+        retry.setRetryPolicy(new LoginRetryPolicy(settings, this.ticker));
+        retry.setBackOffPolicy(new LoginBackOff(this.sleeper));
+        retry.setThrowLastExceptionOnExhausted(true);
         try {
-            LoginResult result = retried(vendor, otp);
+            LoginResult result = retry
+                .execute((RetryContext context) -> attempt(vendor, otp, context.getRetryCount() + 1));
             Session session = new Session(vendor.name(), result.sessionId(), this.clock.instant(), this.ticker.read());
             this.history.succeeded(vendor.name(), session.obtainedAt());
             return session;
@@ -123,48 +130,6 @@ public final class LoginAttempts {
             }
             throw failure;
         }
-    }
-
-    /**
-     * Only transient failures and timeouts are retried; a rejected login or an unusable answer
-     * never is, nor a login with a one-time password (the code is single-use). No retry is
-     * made that would end past {@code max-total}.
-     */
-    private LoginResult retried(VendorSettings vendor, @Nullable Secret otp) {
-        RetrySettings settings = vendor.retry();
-        long started = this.ticker.read();
-        for (int attempt = 1;; attempt++) {
-            try {
-                return attempt(vendor, otp, attempt);
-            }
-            catch (LoginFailure.Transient | LoginFailure.TimedOut failure) {
-                long delay = delayNanos(settings, attempt, failure);
-                boolean inTime = this.ticker.read() - started + delay <= settings.maxTotal().toNanos();
-                if (otp != null || attempt >= settings.maxAttempts() || !inTime) {
-                    throw failure;
-                }
-                try {
-                    this.sleeper.sleep(TimeUnit.NANOSECONDS.toMillis(delay));
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    throw failure;
-                }
-            }
-        }
-    }
-
-    /**
-     * Exponential with equal jitter (half the step fixed, half random, so retries spread
-     * out), and at least the vendor's {@code Retry-After}.
-     */
-    private static long delayNanos(RetrySettings settings, int failures, LoginFailure failure) {
-        long step = settings.initialBackoff().toNanos() << Math.min(failures - 1, 20);
-        long capped = Math.min(step, settings.maxBackoff().toNanos());
-        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-        Duration retryAfter = (failure instanceof LoginFailure.Transient transientFailure)
-                ? transientFailure.retryAfter() : null;
-        return (retryAfter != null) ? Math.max(jittered, retryAfter.toNanos()) : jittered;
     }
 
     private LoginResult attempt(VendorSettings vendor, @Nullable Secret otp, int attempt) {
