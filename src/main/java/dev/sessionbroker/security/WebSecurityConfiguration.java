@@ -87,6 +87,8 @@ class WebSecurityConfiguration {
             .authorizeHttpRequests((requests) -> requests
                 // The REQUEST dispatch was authorized; the answer's own dispatches need not be.
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                // Every caller's hot path first: none of the rules it now precedes can match it.
+                .requestMatchers(HttpMethod.GET, "/sessions/{vendor}").access(VendorAccess.use())
                 // The demo profile's vendor emulators: the broker logs in to them itself, with
                 // no client token. Without the demo profile nothing answers there (404).
                 .requestMatchers("/emulator/**").permitAll()
