@@ -3,6 +3,7 @@ package dev.sessionbroker.web;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.sessionbroker.broker.BrokerListener.RefreshReason;
+import dev.sessionbroker.broker.Session;
 import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.broker.SessionLease;
 import dev.sessionbroker.config.Secret;
@@ -55,10 +58,16 @@ class SessionsController {
 
     private final WaitingCallers waiting;
 
-    SessionsController(SessionBroker broker, Vendors vendors, WaitingCallers waiting) {
+    private final JsonMapper mapper;
+
+    /** Per vendor, its current session's JSON answer up to the value of expiresAt. */
+    private final Map<String, Head> heads = new ConcurrentHashMap<>();
+
+    SessionsController(SessionBroker broker, Vendors vendors, WaitingCallers waiting, JsonMapper mapper) {
         this.broker = broker;
         this.vendors = vendors;
         this.waiting = waiting;
+        this.mapper = mapper;
     }
 
     /** @return the answer, or null once {@link WaitingCallers} has taken the request while a login is under way */
@@ -140,6 +149,24 @@ class SessionsController {
         }
         VendorSettings vendor = this.vendors.find(lease.session().vendor());
         String type = (vendor != null) ? vendor.definition().id() : "";
-        return ok.contentType(MediaType.APPLICATION_JSON).body(SessionView.of(lease, type));
+        return ok.contentType(MediaType.APPLICATION_JSON).body(json(lease, type));
+    }
+
+    private String json(SessionLease lease, String type) {
+        Session session = lease.session();
+        Head head = this.heads.get(session.vendor());
+        if (head == null || !head.session().equals(session) || !head.type().equals(type)) {
+            head = new Head(session, type, SessionView.head(this.mapper, session, type));
+            this.heads.put(session.vendor(), head);
+        }
+        return head.json() + lease.expiresAt() + "\"}";
+    }
+
+    private record Head(Session session, String type, String json) {
+
+        @Override
+        public String toString() {
+            return "Head[" + this.session + "]";
+        }
     }
 }
