@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -73,7 +72,10 @@ class WebSecurityConfiguration {
         // it to the asynchronous dispatch of a session answer.
         SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
         http.securityContext((context) -> context.securityContextRepository(contexts))
-            .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            // Neither sessions to manage nor anonymous callers: a request without credentials
+            // has no authentication at all and is answered 401 like an anonymous one would be.
+            .sessionManagement((sessions) -> sessions.disable())
+            .anonymous((anonymous) -> anonymous.disable())
             // Callers send their credentials explicitly on each request; no cookie a browser
             // could replay cross-site exists, so there is nothing for CSRF tokens to protect.
             .csrf((csrf) -> csrf.disable())
@@ -87,6 +89,8 @@ class WebSecurityConfiguration {
             .authorizeHttpRequests((requests) -> requests
                 // The REQUEST dispatch was authorized; the answer's own dispatches need not be.
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                // Every caller's hot path first: none of the rules it now precedes can match it.
+                .requestMatchers(HttpMethod.GET, "/sessions/{vendor}").access(VendorAccess.use())
                 // The demo profile's vendor emulators: the broker logs in to them itself, with
                 // no client token. Without the demo profile nothing answers there (404).
                 .requestMatchers("/emulator/**").permitAll()

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.PathParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -108,6 +109,10 @@ class ApiDescription {
             problems(responses, Map.of("400", "invalid-vendor-name", "401", "unauthenticated", "403", "forbidden",
                     "404", "unknown-vendor"));
             return;
+        }
+        if ("session".equals(operation.getOperationId())) {
+            // Its handler reads the header from the request itself, where springdoc cannot see it.
+            operation.addParametersItem(new HeaderParameter().name("Accept").required(false).schema(typed("string")));
         }
         responses.put("200", new ApiResponse().description("A session; text/plain gives the bare session ID")
             .content(new Content()

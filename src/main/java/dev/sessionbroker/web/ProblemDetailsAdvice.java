@@ -96,9 +96,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(ex, ProblemAnswer.of(HttpStatus.BAD_REQUEST, "invalid-vendor-name",
-                "Invalid vendor name", "A vendor name is 1 to 63 lower-case letters, digits or '-'.").detail(), headers,
-                status, request);
+        return handleExceptionInternal(ex, invalidVendorName(), headers, status, request);
+    }
+
+    @ExceptionHandler
+    @Nullable ResponseEntity<Object> invalidVendorName(SessionsController.InvalidVendorName ex, WebRequest request) {
+        return handleExceptionInternal(ex, invalidVendorName(), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ProblemDetail invalidVendorName() {
+        return ProblemAnswer.of(HttpStatus.BAD_REQUEST, "invalid-vendor-name", "Invalid vendor name",
+                "A vendor name is 1 to 63 lower-case letters, digits or '-'.").detail();
     }
 
     /** Spring Security's firewall: its message quotes the offending request, so it is not echoed. */

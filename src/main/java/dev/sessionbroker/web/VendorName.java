@@ -17,10 +17,12 @@ import jakarta.validation.constraints.Pattern;
  */
 @Documented
 @Constraint(validatedBy = {})
-@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be 1 to 63 lower-case letters, digits or '-'")
+@Pattern(regexp = VendorName.RULE, message = "must be 1 to 63 lower-case letters, digits or '-'")
 @Target({ ElementType.PARAMETER, ElementType.FIELD })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface VendorName {
+
+    String RULE = "[a-z0-9][a-z0-9-]{0,62}";
 
     String message() default "must be 1 to 63 lower-case letters, digits or '-'";
 
