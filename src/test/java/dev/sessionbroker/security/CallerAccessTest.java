@@ -265,14 +265,17 @@ class CallerAccessTest extends BrokerWithClientsFixture {
         for (int i = 0; i < 10; i++) {
             assertThat(call("GET /sessions/alertsite", WRONG_TOKEN).statusCode()).isEqualTo(429);
         }
-        assertThat(throttledAuditLines(output)).singleElement().asString().contains("refused=1");
+        // Audit lines are written off the request thread.
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(throttledAuditLines(output))
+            .singleElement().asString().contains("refused=1"));
 
         // Past the audit interval (and this back-off): one failure starts the next back-off,
         // and the next refusal reports the ones not yet audited.
         this.time.advance(AuthFailureThrottle.AUDIT_INTERVAL);
         assertThat(call("GET /sessions/alertsite", WRONG_TOKEN).statusCode()).isEqualTo(401);
         assertThat(call("GET /sessions/alertsite", WRONG_TOKEN).statusCode()).isEqualTo(429);
-        assertThat(throttledAuditLines(output)).hasSize(2).last().asString().contains("refused=10");
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(throttledAuditLines(output)).hasSize(2)
+            .last().asString().contains("refused=10"));
     }
 
     @Test
