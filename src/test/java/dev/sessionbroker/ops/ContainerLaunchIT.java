@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -35,8 +37,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The packaged jar as the Dockerfile uses it, without a Docker engine: its Spring Boot
  * layers are the ones the Dockerfile copies, in the same order, and the extracted layers
- * start with the Dockerfile's own ENTRYPOINT. Runs after {@code package} (failsafe).
+ * start with the Dockerfile's own ENTRYPOINT. Runs after {@code package} (failsafe). Each
+ * test starts a broker JVM of its own in a directory of its own, so they run side by side:
+ * most of each is waiting for a JVM to start.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ContainerLaunchIT {
 
     private static final Pattern ENTRYPOINT = Pattern.compile("^ENTRYPOINT (\\[.*])$", Pattern.MULTILINE);

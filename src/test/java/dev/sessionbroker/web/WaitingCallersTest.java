@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.mvc.async.request-timeout=2s")
+        properties = "spring.mvc.async.request-timeout=1500ms")
 class WaitingCallersTest {
 
     @RegisterExtension
@@ -67,7 +67,7 @@ class WaitingCallersTest {
         vendor.resetAll();
         vendor.stubFor(post("/quick/login")
             .willReturn(okJson(read("alertsite/login-success.json")).withFixedDelay(150)));
-        vendor.stubFor(post("/slow/login").willReturn(okJson(read("alertsite/login-success.json")).withFixedDelay(4000)));
+        vendor.stubFor(post("/slow/login").willReturn(okJson(read("alertsite/login-success.json")).withFixedDelay(2500)));
     }
 
     @Test
