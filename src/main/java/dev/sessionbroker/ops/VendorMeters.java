@@ -2,6 +2,7 @@ package dev.sessionbroker.ops;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,25 +29,21 @@ final class VendorMeters {
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
             Duration.ofSeconds(10), Duration.ofSeconds(30));
 
-    private final Counter[] attempts = new Counter[LoginOutcome.values().length];
+    private final Counter[] attempts;
 
     private final Timer latency;
 
-    private final Counter[] requests = new Counter[RequestResult.values().length];
+    private final Counter[] requests;
 
-    private final Counter[] refreshes = new Counter[RefreshReason.values().length];
+    private final Counter[] refreshes;
 
     private final Counter paced;
 
     private final Counter replays;
 
     VendorMeters(String vendor, MeterRegistry registry) {
-        for (LoginOutcome outcome : LoginOutcome.values()) {
-            this.attempts[outcome.ordinal()] = Counter.builder("broker.login.attempts")
-                .description("Vendor login requests, by outcome")
-                .tags("vendor", vendor, "outcome", outcome.label())
-                .register(registry);
-        }
+        this.attempts = counters("broker.login.attempts", "Vendor login requests, by outcome", vendor, "outcome",
+                LoginOutcome.values(), LoginOutcome::label, registry);
         // Buckets so that Prometheus can compute quantiles across replicas. Not tagged by
         // outcome: that would multiply the buckets by five, and broker.login.attempts
         // already counts each outcome.
@@ -55,18 +52,11 @@ final class VendorMeters {
             .tags("vendor", vendor)
             .serviceLevelObjectives(LATENCY_BUCKETS.toArray(Duration[]::new))
             .register(registry);
-        for (RequestResult result : RequestResult.values()) {
-            this.requests[result.ordinal()] = Counter.builder("broker.session.requests")
-                .description("Session requests by callers: hit (cached), miss (started a login), waited (joined one)")
-                .tags("vendor", vendor, "result", result.label())
-                .register(registry);
-        }
-        for (RefreshReason reason : RefreshReason.values()) {
-            this.refreshes[reason.ordinal()] = Counter.builder("broker.refreshes")
-                .description("Logins started to replace a session, by reason")
-                .tags("vendor", vendor, "reason", reason.label())
-                .register(registry);
-        }
+        this.requests = counters("broker.session.requests",
+                "Session requests by callers: hit (cached), miss (started a login), waited (joined one)", vendor,
+                "result", RequestResult.values(), RequestResult::label, registry);
+        this.refreshes = counters("broker.refreshes", "Logins started to replace a session, by reason", vendor,
+                "reason", RefreshReason.values(), RefreshReason::label, registry);
         this.paced = Counter.builder("broker.logins.paced")
             .description("Logins that waited for the vendor's min-login-interval since the one before")
             .tags("vendor", vendor)
@@ -75,6 +65,19 @@ final class VendorMeters {
             .description("Proxied calls replayed once after a session refresh")
             .tags("vendor", vendor)
             .register(registry);
+    }
+
+    /** One counter per label, at its enum's ordinal. */
+    private static <E extends Enum<E>> Counter[] counters(String name, String description, String vendor, String tag,
+            E[] labels, Function<E, String> label, MeterRegistry registry) {
+        Counter[] counters = new Counter[labels.length];
+        for (E value : labels) {
+            counters[value.ordinal()] = Counter.builder(name)
+                .description(description)
+                .tags("vendor", vendor, tag, label.apply(value))
+                .register(registry);
+        }
+        return counters;
     }
 
     void proxyReplayed() {
