@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
@@ -20,10 +21,12 @@ import dev.sessionbroker.support.FakeTime;
 import dev.sessionbroker.support.StubVendorClient;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.LoginResult;
+import dev.sessionbroker.vendor.VendorClient;
 import dev.sessionbroker.vendor.Vendors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The broker without Spring or HTTP: Caffeine's single-flight, compare-and-refresh, expiry,
@@ -205,6 +208,33 @@ class SessionBrokerTest {
         this.time.advance(Duration.ofMinutes(6));
 
         assertThat(this.broker.cached("v")).isNull();
+    }
+
+    @Test
+    void shutdownGivesUpOnAHangingLogoutAfterItsTimeout() {
+        session();
+        CountDownLatch never = new CountDownLatch(1);
+        VendorClient hanging = new VendorClient() {
+
+            @Override
+            public LoginResult login() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void logout(String sessionId) {
+                try {
+                    never.await();
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        ShutdownLogout logout = new ShutdownLogout(this.broker, Map.of("v", hanging), Duration.ofMillis(200));
+
+        // A logout that never answers must not hold the shutdown beyond the timeout.
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> logout.stop());
     }
 
     private String session() {
