@@ -110,12 +110,8 @@ final class AuditFilter extends OncePerRequestFilter {
     }
 
     private @Nullable String cachedFingerprint(String vendor) {
-        for (Session session : this.broker.cachedSessions()) {
-            if (session.vendor().equals(vendor)) {
-                return session.fingerprint();
-            }
-        }
-        return null;
+        Session session = this.broker.cached(vendor);
+        return (session != null) ? session.fingerprint() : null;
     }
 
     /** Session answers complete on another thread, after the controller's future. */
