@@ -1,7 +1,6 @@
 package dev.sessionbroker.security;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -16,6 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.sessionbroker.broker.Session;
 import dev.sessionbroker.broker.SessionBroker;
+import dev.sessionbroker.vendor.Vendors;
 import dev.sessionbroker.security.HandOutTally.HandOut;
 
 /**
@@ -29,9 +29,6 @@ import dev.sessionbroker.security.HandOutTally.HandOut;
  * coalesced there into one line per interval with a {@code broker.count}.
  */
 final class AuditFilter extends OncePerRequestFilter {
-
-    /** What a caller wrote in the vendor position goes into the log only if it looks like a name. */
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final SessionBroker broker;
 
@@ -52,7 +49,8 @@ final class AuditFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String vendor = NAME.matcher(segment).matches() ? segment : "invalid";
+        // What a caller wrote in the vendor position goes into the log only if it could be a name.
+        String vendor = Vendors.isValidName(segment) ? segment : "invalid";
         AuditedCall call = AuditedCall.start(request, event, Callers.name(SecurityContextHolder.getContext()
             .getAuthentication()), vendor);
         if ("session.delete".equals(event)) {

@@ -32,8 +32,13 @@ import dev.sessionbroker.vendor.VendorSettings.VendorOptions;
  */
 public final class Vendors {
 
-    /** Vendor names appear in URLs, metric tags and log lines: keep them boring. */
-    private static final Pattern VENDOR_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    /**
+     * What a vendor name may be, in configuration and wherever a caller names a vendor: names
+     * appear in URLs, metric tags and log lines, so keep them boring.
+     */
+    public static final String NAME_RULE = "[a-z0-9][a-z0-9-]{0,62}";
+
+    private static final Pattern NAME = Pattern.compile(NAME_RULE);
 
     /** The vendor types by their {@code type} id, sorted so that messages list them alike every time. */
     private final Map<String, VendorDefinition> types = new TreeMap<>();
@@ -57,6 +62,11 @@ public final class Vendors {
         return new Vendors(properties, types);
     }
 
+    /** Whether this could be a configured vendor's name (see {@link #NAME_RULE}). */
+    public static boolean isValidName(String name) {
+        return NAME.matcher(name).matches();
+    }
+
     public @Nullable VendorSettings find(String name) {
         return this.byName.get(name);
     }
@@ -67,7 +77,7 @@ public final class Vendors {
 
     private VendorSettings resolve(String name, VendorProperties properties) {
         String prefix = "broker.vendors." + name + ".";
-        if (!VENDOR_NAME.matcher(name).matches()) {
+        if (!isValidName(name)) {
             throw new InvalidVendorConfigurationException(name, "broker.vendors." + name,
                     "is not a valid vendor name: use 1 to 63 lower-case letters, digits and '-'");
         }

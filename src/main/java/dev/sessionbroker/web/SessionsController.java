@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -50,8 +49,6 @@ class SessionsController {
 
     private static final String TEXT = MediaType.TEXT_PLAIN_VALUE;
 
-    private static final Pattern VENDOR_NAME = Pattern.compile(VendorName.RULE);
-
     private final SessionBroker broker;
 
     private final Vendors vendors;
@@ -76,9 +73,9 @@ class SessionsController {
     // bench/RESULTS.md §12); @Parameter and ApiDescription keep both documented as before.
     @GetMapping(path = "/{vendor}", produces = { JSON, TEXT })
     @Nullable Object session(
-            @PathVariable @Parameter(schema = @Schema(type = "string", pattern = VendorName.RULE)) String vendor,
+            @PathVariable @Parameter(schema = @Schema(type = "string", pattern = Vendors.NAME_RULE)) String vendor,
             HttpServletRequest request, HttpServletResponse response) {
-        if (!VENDOR_NAME.matcher(vendor).matches()) {
+        if (!Vendors.isValidName(vendor)) {
             throw new InvalidVendorName();
         }
         return respond(this.broker.lease(vendor), AcceptHeader.prefersPlainText(request.getHeader(HttpHeaders.ACCEPT)),

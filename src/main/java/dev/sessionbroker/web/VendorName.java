@@ -10,6 +10,8 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.Pattern;
 
+import dev.sessionbroker.vendor.Vendors;
+
 /**
  * A path segment that can be a configured vendor name (the same rule as in configuration).
  * Anything else — dots, slashes, NUL, upper case, 10 000 characters — is a 400 before any
@@ -17,12 +19,10 @@ import jakarta.validation.constraints.Pattern;
  */
 @Documented
 @Constraint(validatedBy = {})
-@Pattern(regexp = VendorName.RULE, message = "must be 1 to 63 lower-case letters, digits or '-'")
+@Pattern(regexp = Vendors.NAME_RULE, message = "must be 1 to 63 lower-case letters, digits or '-'")
 @Target({ ElementType.PARAMETER, ElementType.FIELD })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface VendorName {
-
-    String RULE = "[a-z0-9][a-z0-9-]{0,62}";
 
     String message() default "must be 1 to 63 lower-case letters, digits or '-'";
 
