@@ -144,22 +144,23 @@ class SessionsController {
             return ok.contentType(MediaType.TEXT_PLAIN)
                 .body(new PlainSessionId(lease.session().vendor(), lease.session().sessionId()));
         }
-        VendorSettings vendor = this.vendors.find(lease.session().vendor());
-        String type = (vendor != null) ? vendor.definition().id() : "";
-        return ok.contentType(MediaType.APPLICATION_JSON).body(json(lease, type));
+        return ok.contentType(MediaType.APPLICATION_JSON).body(json(lease));
     }
 
-    private String json(SessionLease lease, String type) {
+    /** The vendor's type is looked up only when a new session's answer is rendered. */
+    private String json(SessionLease lease) {
         Session session = lease.session();
         Head head = this.heads.get(session.vendor());
-        if (head == null || !head.session().equals(session) || !head.type().equals(type)) {
-            head = new Head(session, type, SessionView.head(this.mapper, session, type));
+        if (head == null || !head.session().equals(session)) {
+            VendorSettings vendor = this.vendors.find(session.vendor());
+            String type = (vendor != null) ? vendor.definition().id() : "";
+            head = new Head(session, SessionView.head(this.mapper, session, type));
             this.heads.put(session.vendor(), head);
         }
         return head.json() + lease.expiresAt() + "\"}";
     }
 
-    private record Head(Session session, String type, String json) {
+    private record Head(Session session, String json) {
 
         @Override
         public String toString() {
