@@ -1,6 +1,7 @@
 package dev.sessionbroker.broker;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import dev.sessionbroker.vendor.LoginFailure;
 
@@ -18,16 +19,10 @@ public interface BrokerListener {
     /** How one login request ended: a session, or one of the four failure kinds. */
     enum LoginOutcome {
 
-        SUCCESS("success"), REJECTED("rejected"), UNUSABLE("unusable"), TRANSIENT("transient"), TIMEOUT("timeout");
-
-        private final String label;
-
-        LoginOutcome(String label) {
-            this.label = label;
-        }
+        SUCCESS, REJECTED, UNUSABLE, TRANSIENT, TIMEOUT;
 
         public String label() {
-            return this.label;
+            return BrokerListener.label(this);
         }
 
         public static LoginOutcome of(LoginFailure.Kind kind) {
@@ -44,20 +39,14 @@ public interface BrokerListener {
     enum RequestResult {
 
         /** From the cache. */
-        HIT("hit"),
+        HIT,
         /** This request started a login. */
-        MISS("miss"),
+        MISS,
         /** Joined a login already under way. */
-        WAITED("waited");
-
-        private final String label;
-
-        RequestResult(String label) {
-            this.label = label;
-        }
+        WAITED;
 
         public String label() {
-            return this.label;
+            return BrokerListener.label(this);
         }
     }
 
@@ -65,21 +54,20 @@ public interface BrokerListener {
     enum RefreshReason {
 
         /** A caller's {@code POST /sessions/{vendor}/refresh}. */
-        CALLER("caller"),
+        CALLER,
         /** The cached session had expired. */
-        EXPIRY("expiry"),
+        EXPIRY,
         /** The vendor refused the session on a proxied call. */
-        PROXY_401("proxy-401");
-
-        private final String label;
-
-        RefreshReason(String label) {
-            this.label = label;
-        }
+        PROXY_401;
 
         public String label() {
-            return this.label;
+            return BrokerListener.label(this);
         }
+    }
+
+    /** A value's label in metric tags and log lines: its name in lower case, {@code -} for {@code _}. */
+    static String label(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
