@@ -147,6 +147,17 @@ checks=0
 pass() { checks=$((checks + 1)); log "  ok: $*"; }
 
 # check_chart HELM LABEL: lint, render and guard checks with one Helm binary.
+# A sample secret value must appear in the rendered chart exactly COUNT times, all of them in
+# the Secret. Uses check_chart's $out and $label.
+only_in_secret() {
+  local value="$1" count="$2" what="$3" everywhere in_secret
+  everywhere="$(grep -c -- "$value" "$out/chart-secret.yaml" || true)"
+  in_secret="$(sed -n '/^kind: Secret/,/^---/p' "$out/chart-secret.yaml" | grep -c -- "$value" || true)"
+  if [[ "$everywhere" != "$count" || "$in_secret" != "$count" ]]; then
+    die "$label: $what must appear only in the chart's Secret (found $everywhere, $in_secret there)"
+  fi
+}
+
 check_chart() {
   local helm="$1" label="$2"
   local out="$WORK/$label"
@@ -201,12 +212,7 @@ check_chart() {
     fi
   done
 
-  local everywhere in_secret
-  everywhere="$(grep -c -- "$SAMPLE_PASSWORD" "$out/chart-secret.yaml" || true)"
-  in_secret="$(sed -n '/^kind: Secret/,/^---/p' "$out/chart-secret.yaml" | grep -c -- "$SAMPLE_PASSWORD" || true)"
-  if [[ "$everywhere" != 3 || "$in_secret" != 3 ]]; then
-    die "$label: the sample passwords must appear only in the chart's Secret (found $everywhere, $in_secret there)"
-  fi
+  only_in_secret "$SAMPLE_PASSWORD" 3 "the sample passwords"
   grep -q 'path: broker.vendors.alertsite-eu.password' "$out/chart-secret.yaml" ||
     die "$label: no credential file broker.vendors.alertsite-eu.password"
   pass "$label: passwords only in the Secret, mounted as broker.vendors.<name>.password"
@@ -217,11 +223,7 @@ check_chart() {
   fi
   grep -q 'checksum/config' "$out/chart-secret.yaml" || die "$label: the pods no longer roll on a ConfigMap change"
   pass "$label: a Secret change rotates credentials in place, a ConfigMap change rolls the pods"
-  everywhere="$(grep -c -- "$SAMPLE_GATEWAY_KEY" "$out/chart-secret.yaml" || true)"
-  in_secret="$(sed -n '/^kind: Secret/,/^---/p' "$out/chart-secret.yaml" | grep -c -- "$SAMPLE_GATEWAY_KEY" || true)"
-  if [[ "$everywhere" != 1 || "$in_secret" != 1 ]]; then
-    die "$label: the sample gateway key must appear only in the chart's Secret (found $everywhere, $in_secret there)"
-  fi
+  only_in_secret "$SAMPLE_GATEWAY_KEY" 1 "the sample gateway key"
   grep -q 'path: broker.vendors.avx.gateway-key' "$out/chart-secret.yaml" ||
     die "$label: no credential file broker.vendors.avx.gateway-key"
   grep -q 'path: broker.vendors.appviewx.gateway-key' "$out/example.yaml" ||
