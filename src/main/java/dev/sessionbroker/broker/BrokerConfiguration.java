@@ -6,8 +6,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
@@ -58,15 +61,27 @@ class BrokerConfiguration {
     }
 
     /**
-     * Single-flight means at most one login in flight per vendor, so this pool never grows
-     * past the number of vendors; a hanging vendor holds one of its threads, never a
-     * request thread.
+     * Logins, one per vendor at a time (the broker's gate), so never more threads than
+     * vendors; a hanging vendor holds one of them, never a request thread. Idle threads end.
      */
     @Bean(destroyMethod = "shutdownNow")
-    ExecutorService vendorLoginExecutor() {
+    ExecutorService vendorLoginExecutor(Vendors vendors) {
         CustomizableThreadFactory threads = new CustomizableThreadFactory("vendor-login-");
         threads.setDaemon(true);
-        return Executors.newCachedThreadPool(threads);
+        int size = Math.max(1, vendors.all().size());
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads);
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
+    /** One thread, small queue, drops when full: telling the store of hand-outs is best effort by design. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService sessionStoreTouches() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("session-store-touch-");
+        threads.setDaemon(true);
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(256), threads,
+                new ThreadPoolExecutor.DiscardPolicy());
     }
 
     @Bean
@@ -79,36 +94,35 @@ class BrokerConfiguration {
         return new CoolDowns(clock);
     }
 
-    @Bean
-    LoginPacing loginPacing(Clock clock, ObjectProvider<BrokerListener> listener) {
-        return new LoginPacing(clock, listener(listener));
-    }
-
     /**
-     * One adapter per configured vendor, built once and shared with the shutdown logout: each
-     * holds an HTTP client with its own connection pool.
+     * One adapter per configured vendor, built once: each holds an HTTP client with its own
+     * connection pool.
      */
     @Bean
     LoginAttempts loginAttempts(Vendors vendors, VendorClients vendorClients, LoginHistory loginHistory,
-            CoolDowns coolDowns, LoginPacing loginPacing, ExecutorService vendorLoginExecutor, Sleeper sleeper,
-            Clock clock, Ticker ticker, ObjectProvider<BrokerListener> listener) {
+            Sleeper sleeper, Clock clock, Ticker ticker, ObjectProvider<BrokerListener> listener) {
         Map<String, VendorClient> clients = new LinkedHashMap<>();
         vendors.all().forEach((vendor) -> clients.put(vendor.name(), vendorClients.create(vendor)));
-        return new LoginAttempts(Collections.unmodifiableMap(clients), loginHistory, coolDowns, loginPacing,
-                vendorLoginExecutor, sleeper, clock, ticker, listener(listener));
+        return new LoginAttempts(Collections.unmodifiableMap(clients), loginHistory, sleeper, clock, ticker,
+                listener(listener));
     }
 
-    /** The default store: every session from this replica's own login. */
+    /** The default store: this process's memory, no other process. */
     @Bean
     @ConditionalOnProperty(name = "broker.store", havingValue = "local", matchIfMissing = true)
-    SessionSource localSessionSource(LoginAttempts loginAttempts) {
-        return new LocalSessionSource(loginAttempts);
+    SessionStore localSessionStore(Ticker ticker) {
+        return new LocalSessionStore(ticker);
     }
 
     @Bean
-    SessionBroker sessionBroker(Vendors vendors, SessionSource sessionSource, LoginHistory loginHistory,
-            CoolDowns coolDowns, Clock clock, Ticker ticker, ObjectProvider<BrokerListener> listener) {
-        return new SessionBroker(vendors, sessionSource, loginHistory, coolDowns, clock, ticker, listener(listener));
+    SessionBroker sessionBroker(Vendors vendors, SessionStore sessionStore, LoginAttempts loginAttempts,
+            CoolDowns coolDowns, LoginHistory loginHistory, ExecutorService vendorLoginExecutor,
+            ExecutorService sessionStoreTouches, BrokerProperties properties, Clock clock, Ticker ticker,
+            ObjectProvider<BrokerListener> listener) {
+        BrokerListener brokerListener = listener(listener);
+        return new SessionBroker(vendors, sessionStore, loginAttempts, new LoginPacing(clock, brokerListener),
+                coolDowns, loginHistory, vendorLoginExecutor, sessionStoreTouches, properties.redis().touchInterval(),
+                clock, ticker, brokerListener);
     }
 
     /** The one listener (metrics), or none in a context without a meter registry. */
@@ -116,9 +130,9 @@ class BrokerConfiguration {
         return listener.getIfAvailable(() -> BrokerListener.NONE);
     }
 
-    /** Ends cached sessions at vendors that document a logout, within 5 s, on shutdown. */
+    /** Ends the sessions only this replica knows, at vendors that document a logout, within 5 s, on shutdown. */
     @Bean
-    ShutdownLogout shutdownLogout(SessionBroker sessionBroker, LoginAttempts loginAttempts) {
-        return new ShutdownLogout(sessionBroker, loginAttempts.clients(), Duration.ofSeconds(5));
+    ShutdownLogout shutdownLogout(SessionBroker sessionBroker) {
+        return new ShutdownLogout(sessionBroker, Duration.ofSeconds(5));
     }
 }

@@ -11,9 +11,12 @@ import org.jspecify.annotations.Nullable;
 import dev.sessionbroker.vendor.LoginFailure;
 
 /**
- * Vendors that rejected a login and must not be asked again before a deadline. Repeating a
+ * This replica's view of the vendors that rejected a login and must not be asked again
+ * before a deadline: the ones it started and the ones it read from the store. Repeating a
  * login with a wrong password is how accounts get locked (AppViewX counts
  * {@code availableLoginAttemptCount} down), so one rejection buys a whole cool-down window.
+ * A cool-down belongs to the credentials that were rejected (by their fingerprint): once
+ * they are rotated it no longer applies.
  */
 public final class CoolDowns {
 
@@ -25,24 +28,22 @@ public final class CoolDowns {
         this.clock = clock;
     }
 
-    void start(String vendor, LoginFailure.Rejected rejection, Duration length) {
+    void start(String vendor, String credentials, LoginFailure.Rejected rejection, Duration length) {
         Instant now = this.clock.instant();
-        this.active.put(vendor, new CoolDown(now, now.plus(length), rejection));
+        this.active.put(vendor, new CoolDown(credentials, now, now.plus(length), rejection));
     }
 
-    /**
-     * Takes over a cool-down another replica started, so that this one fails fast too.
-     */
-    public void adopt(String vendor, LoginFailure.Rejected rejection, Instant rejectedAt, Instant until) {
+    /** Takes over a cool-down another replica started, so that this one fails fast too. */
+    void adopt(String vendor, String credentials, LoginFailure.Rejected rejection, Instant rejectedAt, Instant until) {
         if (this.clock.instant().isBefore(until)) {
-            this.active.put(vendor, new CoolDown(rejectedAt, until, rejection));
+            this.active.put(vendor, new CoolDown(credentials, rejectedAt, until, rejection));
         }
     }
 
-    /** @throws BrokerException ({@code VENDOR_COOLING_DOWN}) while the vendor's cool-down lasts */
-    public void check(String vendor) {
+    /** @throws BrokerException ({@code VENDOR_COOLING_DOWN}) while a cool-down of these credentials lasts */
+    void check(String vendor, String credentials) {
         CoolDown coolDown = current(vendor);
-        if (coolDown != null) {
+        if (coolDown != null && coolDown.credentials().equals(credentials)) {
             throw BrokerException.coolingDown(vendor, coolDown.rejectedAt(), coolDown.until(),
                     Duration.between(this.clock.instant(), coolDown.until()), coolDown.rejection());
         }
@@ -74,6 +75,6 @@ public final class CoolDowns {
         return coolDown;
     }
 
-    private record CoolDown(Instant rejectedAt, Instant until, LoginFailure.Rejected rejection) {
+    private record CoolDown(String credentials, Instant rejectedAt, Instant until, LoginFailure.Rejected rejection) {
     }
 }

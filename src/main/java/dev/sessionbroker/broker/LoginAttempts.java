@@ -2,11 +2,8 @@ package dev.sessionbroker.broker;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.jspecify.annotations.Nullable;
@@ -28,10 +25,10 @@ import dev.sessionbroker.vendor.SessionFingerprint;
 import dev.sessionbroker.vendor.VendorClient;
 
 /**
- * Runs one vendor login off the request threads, so that callers waiting on a slow vendor
- * hold no servlet thread: transient failures are retried (spring-retry), a rejection starts
- * the vendor's cool-down, and every attempt is logged and reported. Whether a login is needed
- * at all is decided by {@link SessionBroker}.
+ * Runs one vendor login on the calling login thread: transient failures are retried
+ * (spring-retry), every attempt is logged and reported, and the outcome is kept for listings
+ * and health. Whether a login is needed at all, and when it may start, is decided by
+ * {@link SessionBroker}.
  */
 public final class LoginAttempts {
 
@@ -41,10 +38,6 @@ public final class LoginAttempts {
 
     private final LoginHistory history;
 
-    private final CoolDowns coolDowns;
-
-    private final Executor executor;
-
     private final Sleeper sleeper;
 
     private final Clock clock;
@@ -53,15 +46,10 @@ public final class LoginAttempts {
 
     private final BrokerListener listener;
 
-    private final LoginPacing pacing;
-
-    public LoginAttempts(Map<String, VendorClient> clients, LoginHistory history, CoolDowns coolDowns, LoginPacing pacing,
-            Executor executor, Sleeper sleeper, Clock clock, Ticker ticker, BrokerListener listener) {
-        this.pacing = pacing;
+    public LoginAttempts(Map<String, VendorClient> clients, LoginHistory history, Sleeper sleeper, Clock clock,
+            Ticker ticker, BrokerListener listener) {
         this.clients = clients;
         this.history = history;
-        this.coolDowns = coolDowns;
-        this.executor = executor;
         this.sleeper = sleeper;
         this.clock = clock;
         this.ticker = ticker;
@@ -74,40 +62,11 @@ public final class LoginAttempts {
     }
 
     /**
-     * Starts a login, or fails at once while the vendor is cooling down after a rejection: the
-     * vendor is not contacted then, however many callers ask.
+     * Logs in, retrying transient failures. A login with a one-time password is never
+     * retried: the code is single-use.
+     * @throws LoginFailure when no session came of it
      */
-    public CompletableFuture<Session> start(VendorSettings vendor) {
-        return start(vendor, null);
-    }
-
-    /**
-     * As {@link #start(VendorSettings)}, with a one-time password for an account with MFA.
-     * Such a login is an operator's deliberate single attempt: it is not held back by a
-     * cool-down (the MFA refusal started one) and never retried (the code is single-use).
-     */
-    public CompletableFuture<Session> start(VendorSettings vendor, @Nullable Secret otp) {
-        if (otp == null) {
-            try {
-                this.coolDowns.check(vendor.name());
-            }
-            catch (BrokerException ex) {
-                return CompletableFuture.failedFuture(ex);
-            }
-        }
-        return CompletableFuture.supplyAsync(() -> loginWithRetries(vendor, otp), this.executor);
-    }
-
-    /**
-     * Another replica logged in to this vendor at this moment (read from the shared store), so
-     * that the next login here keeps the interval to it too.
-     */
-    public void loggedInElsewhere(String vendor, Instant at) {
-        this.pacing.loggedIn(vendor, at);
-    }
-
-    private Session loginWithRetries(VendorSettings vendor, @Nullable Secret otp) {
-        this.pacing.awaitTurn(vendor);
+    Session login(VendorSettings vendor, @Nullable Secret otp) {
         RetryTemplate retry = new RetryTemplate();
         RetrySettings settings = (otp != null) ? new RetrySettings(1, vendor.retry().initialBackoff(),
                 vendor.retry().maxBackoff(), vendor.retry().maxTotal()) : vendor.retry();
@@ -123,12 +82,22 @@ public final class LoginAttempts {
         }
         catch (LoginFailure failure) {
             this.history.failed(vendor.name(), failure, this.clock.instant());
-            if (failure instanceof LoginFailure.Rejected rejected) {
-                this.coolDowns.start(vendor.name(), rejected, vendor.rejectionCooldown());
-                log.warn("cool-down vendor={} until={} status={}", vendor.name(),
-                        this.clock.instant().plus(vendor.rejectionCooldown()), rejected.vendorStatus());
-            }
             throw failure;
+        }
+    }
+
+    /** Ends a session at the vendor, where it documents a logout; a failure is logged, never thrown. */
+    void logout(Session session, String why) {
+        try {
+            VendorClient client = this.clients.get(session.vendor());
+            if (client != null) {
+                client.logout(session.sessionId());
+            }
+            log.info("logout vendor={} session={} reason={} outcome=done", session.vendor(), session.fingerprint(), why);
+        }
+        catch (RuntimeException ex) {
+            log.warn("logout vendor={} session={} reason={} outcome=failed detail=\"{}\"", session.vendor(),
+                    session.fingerprint(), why, ex.getMessage());
         }
     }
 

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.sessionbroker.vendor.VendorSettings;
 
 /**
@@ -13,13 +15,13 @@ import dev.sessionbroker.vendor.VendorSettings;
  * do: a client looping on refresh would otherwise cost a vendor login each time, and on
  * Infinite Blue every login ends the user's other sessions, while other vendors rate-limit or
  * lock accounts that log in too often. A login that comes too soon waits on its login thread
- * (never a request thread); single-flight makes every refresh that arrives meanwhile join it.
- * The first login, and one after a quiet spell, never wait.
+ * (never a request thread), holding the vendor's login lock, so every refresh that arrives
+ * meanwhile joins it. The first login, and one after a quiet spell, never wait.
  * <p>
- * Time is the wall clock, because other replicas report their logins by wall-clock time
- * through the shared store. The wait re-reads the clock in short slices rather than sleeping
- * once, so that a login another replica reports meanwhile, or a test's fake clock moving on,
- * is seen.
+ * A turn is reserved atomically before waiting, so two logins can never share one. Time is
+ * the wall clock, because other replicas report their logins by wall-clock time through the
+ * store. The wait re-reads the clock in short slices rather than sleeping once, so that a
+ * test's fake clock moving on is seen.
  */
 public final class LoginPacing {
 
@@ -36,34 +38,39 @@ public final class LoginPacing {
         this.listener = listener;
     }
 
-    /** A login of this vendor started at this moment, here or on another replica. */
-    public void loggedIn(String vendor, Instant at) {
-        this.lastLogins.merge(vendor, at, (earlier, later) -> later.isAfter(earlier) ? later : earlier);
-    }
-
     /**
      * Blocks the calling login thread until the vendor may log in again, then counts the
-     * login as started now.
+     * login as started at that moment.
+     * @param elsewhere the latest login start another replica reported, or null
+     * @return when this login's turn came
      */
-    void awaitTurn(VendorSettings vendor) {
+    Instant awaitTurn(VendorSettings vendor, @Nullable Instant elsewhere) {
         Duration interval = vendor.minLoginInterval();
         Instant started = this.clock.instant();
-        Instant now = started;
-        boolean paced = false;
-        while (true) {
-            Instant last = this.lastLogins.get(vendor.name());
-            Instant turn = (last != null) ? last.plus(interval) : now;
-            if (!now.isBefore(turn)) {
-                break;
+        Instant turn = this.lastLogins.compute(vendor.name(), (name, last) -> {
+            Instant latest = latest(last, elsewhere);
+            if (latest == null) {
+                return started;
             }
-            paced = true;
+            Instant next = latest.plus(interval);
+            return next.isAfter(started) ? next : started;
+        });
+        Instant now = started;
+        while (now.isBefore(turn)) {
             sleep(Math.min(SLICE_MILLIS, Duration.between(now, turn).toMillis() + 1));
             now = this.clock.instant();
         }
-        loggedIn(vendor.name(), now);
-        if (paced) {
+        if (turn.isAfter(started)) {
             this.listener.loginPaced(vendor.name(), Duration.between(started, now));
         }
+        return turn;
+    }
+
+    private static @Nullable Instant latest(@Nullable Instant a, @Nullable Instant b) {
+        if (a == null || b == null) {
+            return (a != null) ? a : b;
+        }
+        return a.isAfter(b) ? a : b;
     }
 
     private static void sleep(long millis) {

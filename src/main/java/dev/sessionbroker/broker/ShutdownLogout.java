@@ -2,7 +2,6 @@ package dev.sessionbroker.broker;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,12 +15,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
-import dev.sessionbroker.vendor.VendorClient;
-
 /**
- * Logs out the cached sessions when the broker stops, for the vendors that document a logout
- * (Infinite Blue recommends it; Revulytics offers it), so that no session outlives the only
- * process that knows it. Runs after the web server has stopped, so no request still in
+ * Logs out the sessions only this replica knows when it stops, for the vendors that document
+ * a logout (Infinite Blue recommends it; Revulytics offers it), so that no session outlives
+ * the only process that knows it. A session a shared store still holds is left alone: the
+ * other replicas are handing it out. Runs after the web server has stopped, so no request still in
  * flight loses its session, and gives up after a bounded time so a hanging vendor cannot
  * hold up the shutdown.
  */
@@ -34,15 +32,12 @@ final class ShutdownLogout implements SmartLifecycle {
 
     private final SessionBroker broker;
 
-    private final Map<String, VendorClient> clients;
-
     private final Duration timeout;
 
     private volatile boolean running;
 
-    ShutdownLogout(SessionBroker broker, Map<String, VendorClient> clients, Duration timeout) {
+    ShutdownLogout(SessionBroker broker, Duration timeout) {
         this.broker = broker;
-        this.clients = clients;
         this.timeout = timeout;
     }
 
@@ -54,7 +49,7 @@ final class ShutdownLogout implements SmartLifecycle {
     @Override
     public void stop() {
         this.running = false;
-        List<Session> sessions = this.broker.cachedSessions();
+        List<Session> sessions = this.broker.sessionsOnlyHere();
         if (sessions.isEmpty()) {
             return;
         }
@@ -62,7 +57,7 @@ final class ShutdownLogout implements SmartLifecycle {
                 daemonThreads());
         try {
             CompletableFuture<?>[] logouts = sessions.stream()
-                .map((session) -> CompletableFuture.runAsync(() -> logout(session), executor))
+                .map((session) -> CompletableFuture.runAsync(() -> this.broker.logout(session, "shutdown"), executor))
                 .toArray(CompletableFuture[]::new);
             log.info("shutdown-logout sessions={} timeoutMs={}", sessions.size(), this.timeout.toMillis());
             CompletableFuture.allOf(logouts).get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -79,20 +74,6 @@ final class ShutdownLogout implements SmartLifecycle {
         }
         finally {
             executor.shutdownNow();
-        }
-    }
-
-    private void logout(Session session) {
-        try {
-            VendorClient client = this.clients.get(session.vendor());
-            if (client != null) {
-                client.logout(session.sessionId());
-            }
-            log.debug("shutdown-logout vendor={} session={} outcome=done", session.vendor(), session.fingerprint());
-        }
-        catch (RuntimeException ex) {
-            log.warn("shutdown-logout vendor={} session={} outcome=failed detail=\"{}\"", session.vendor(),
-                    session.fingerprint(), ex.getMessage());
         }
     }
 

@@ -2,27 +2,41 @@ package dev.sessionbroker.store;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
-import dev.sessionbroker.broker.SharedSessionSource;
-import dev.sessionbroker.broker.SharedSessions;
-import dev.sessionbroker.broker.SharedSessions.SharedCoolDown;
-import dev.sessionbroker.broker.SharedSessions.SharedSession;
+import dev.sessionbroker.broker.SessionStore;
 
 /**
- * The Redis side of the shared store: one hash per vendor session, a lock with a lease, a
- * fence counter and a cool-down. Keys carry the vendor in braces ({@code {vendor}}) so that
- * all of a vendor's keys land in one Redis Cluster slot and the scripts stay atomic there.
+ * The shared store in Redis: one hash per vendor session, a lock with a lease, a fence
+ * counter, the time of the latest login and a cool-down per credentials fingerprint. Keys
+ * carry the vendor in braces ({@code {vendor}}) so that all of a vendor's keys land in one
+ * Redis Cluster slot and the scripts stay atomic there.
+ * <p>
+ * Whatever Redis holds may have been written by another version, by hand or by an attacker
+ * with access to Redis: an entry that does not parse counts as absent (one WARN until it
+ * parses again), and vendor text is cut short and stripped of control characters before
+ * anyone can echo it.
  */
-final class RedisSessionStore implements SharedSessions {
+final class RedisSessionStore implements SessionStore {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisSessionStore.class);
+
+    /** Longest vendor message passed on from Redis; the vendors' own messages are one short sentence. */
+    static final int MAX_MESSAGE_LENGTH = 200;
 
     /** Takes the lock if free and returns a new fence number, or 0 if another replica holds it. */
     private static final RedisScript<Long> ACQUIRE = RedisScript.of("""
@@ -37,6 +51,9 @@ final class RedisSessionStore implements SharedSessions {
      */
     private static final RedisScript<Long> WRITE = RedisScript.of("""
             if tonumber(redis.call('GET', KEYS[2])) ~= tonumber(ARGV[1]) then
+              if redis.call('GET', KEYS[3]) == ARGV[2] then
+                redis.call('DEL', KEYS[3])
+              end
               return 0
             end
             redis.call('DEL', KEYS[1])
@@ -64,33 +81,54 @@ final class RedisSessionStore implements SharedSessions {
 
     private final String prefix;
 
+    private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+
+    /** Keys whose unreadable value has been reported, so that a bad entry costs one WARN, not one per read. */
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
     RedisSessionStore(StringRedisTemplate redis, String prefix) {
         this.redis = redis;
         this.prefix = prefix;
     }
 
     @Override
-    public @Nullable SharedSession read(String vendor) {
-        Map<Object, Object> hash = this.redis.opsForHash().entries(key(vendor, "session"));
-        Object id = hash.get("id");
-        if (id == null) {
-            return null;
-        }
-        return new SharedSession(id.toString(), number(hash, "obtainedAt"), number(hash, "generation"));
+    public boolean shared() {
+        return true;
     }
 
     @Override
-    public long acquire(String vendor, String token, long leaseMillis) {
+    public @Nullable StoredSession read(String vendor) {
+        String key = key(vendor, "session");
+        Map<Object, Object> hash = this.redis.opsForHash().entries(key);
+        if (hash.isEmpty()) {
+            return null;
+        }
+        try {
+            Object id = hash.get("id");
+            if (id == null || id.toString().isBlank()) {
+                throw new IllegalArgumentException("no 'id'");
+            }
+            StoredSession session = new StoredSession(id.toString(), Instant.ofEpochMilli(number(hash, "obtainedAt")),
+                    number(hash, "generation"));
+            return readable(key, session);
+        }
+        catch (IllegalArgumentException ex) {
+            return unreadable(key, ex);
+        }
+    }
+
+    @Override
+    public long acquire(String vendor, String token, Duration lease) {
         Long fence = this.redis.execute(ACQUIRE, List.of(key(vendor, "lock"), key(vendor, "fence")), token,
-                Long.toString(leaseMillis));
+                Long.toString(Math.max(1, lease.toMillis())));
         return (fence != null) ? fence : 0;
     }
 
     @Override
-    public boolean write(String vendor, long fence, String token, String sessionId, long obtainedAtMillis, long ttlMillis) {
+    public boolean write(String vendor, long fence, String token, String sessionId, Instant obtainedAt, Duration ttl) {
         Long written = this.redis.execute(WRITE,
                 List.of(key(vendor, "session"), key(vendor, "fence"), key(vendor, "lock")), Long.toString(fence), token,
-                sessionId, Long.toString(obtainedAtMillis), Long.toString(Math.max(1, ttlMillis)));
+                sessionId, Long.toString(obtainedAt.toEpochMilli()), Long.toString(Math.max(1, ttl.toMillis())));
         return written != null && written == 1;
     }
 
@@ -100,8 +138,8 @@ final class RedisSessionStore implements SharedSessions {
     }
 
     @Override
-    public void touch(String vendor, String sessionId, long ttlMillis) {
-        this.redis.execute(TOUCH, List.of(key(vendor, "session")), sessionId, Long.toString(Math.max(1, ttlMillis)));
+    public void touch(String vendor, String sessionId, Duration ttl) {
+        this.redis.execute(TOUCH, List.of(key(vendor, "session")), sessionId, Long.toString(Math.max(1, ttl.toMillis())));
     }
 
     @Override
@@ -110,34 +148,59 @@ final class RedisSessionStore implements SharedSessions {
     }
 
     @Override
-    public @Nullable SharedCoolDown readCoolDown(String vendor) {
-        Map<Object, Object> hash = this.redis.opsForHash().entries(key(vendor, "cooldown"));
-        Object status = hash.get("status");
-        if (status == null) {
+    public @Nullable Instant lastLoginStart(String vendor) {
+        String key = key(vendor, "last-login");
+        String value = this.redis.opsForValue().get(key);
+        if (value == null) {
             return null;
         }
-        Object message = hash.get("message");
-        return new SharedCoolDown(status.toString(), (message != null) ? message.toString() : null,
-                number(hash, "rejectedAt"), number(hash, "until"));
+        try {
+            return readable(key, Instant.ofEpochMilli(Long.parseLong(value)));
+        }
+        catch (IllegalArgumentException ex) {
+            return unreadable(key, ex);
+        }
     }
 
     @Override
-    public void writeCoolDown(String vendor, SharedCoolDown coolDown, long ttlMillis) {
-        String key = key(vendor, "cooldown");
+    public void loginStarting(String vendor, Instant at, Duration keep) {
+        this.redis.opsForValue().set(key(vendor, "last-login"), Long.toString(at.toEpochMilli()),
+                Duration.ofMillis(Math.max(1, keep.toMillis())));
+    }
+
+    @Override
+    public @Nullable StoredCoolDown readCoolDown(String vendor, String credentials) {
+        String key = key(vendor, "cooldown:" + credentials);
+        Map<Object, Object> hash = this.redis.opsForHash().entries(key);
+        if (hash.isEmpty()) {
+            return null;
+        }
+        try {
+            Object status = hash.get("status");
+            if (status == null) {
+                throw new IllegalArgumentException("no 'status'");
+            }
+            Object message = hash.get("message");
+            return readable(key, new StoredCoolDown(clean(status.toString()), (message != null) ? clean(message.toString()) : null,
+                    Instant.ofEpochMilli(number(hash, "rejectedAt")), Instant.ofEpochMilli(number(hash, "until"))));
+        }
+        catch (IllegalArgumentException ex) {
+            return unreadable(key, ex);
+        }
+    }
+
+    @Override
+    public void writeCoolDown(String vendor, String credentials, StoredCoolDown coolDown, Duration ttl) {
+        String key = key(vendor, "cooldown:" + credentials);
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("status", coolDown.vendorStatus());
         if (coolDown.vendorMessage() != null) {
             fields.put("message", coolDown.vendorMessage());
         }
-        fields.put("rejectedAt", Long.toString(coolDown.rejectedAtMillis()));
-        fields.put("until", Long.toString(coolDown.untilMillis()));
+        fields.put("rejectedAt", Long.toString(coolDown.rejectedAt().toEpochMilli()));
+        fields.put("until", Long.toString(coolDown.until().toEpochMilli()));
         this.redis.opsForHash().putAll(key, fields);
-        this.redis.expire(key, Duration.ofMillis(Math.max(1, ttlMillis)));
-    }
-
-    @Override
-    public void clearCoolDown(String vendor) {
-        this.redis.delete(key(vendor, "cooldown"));
+        this.redis.expire(key, Duration.ofMillis(Math.max(1, ttl.toMillis())));
     }
 
     /** Tells every replica that a vendor's session changed; the message is a fingerprint or "". */
@@ -146,29 +209,60 @@ final class RedisSessionStore implements SharedSessions {
         this.redis.convertAndSend(channel(), vendor + "\n" + ((fingerprint != null) ? fingerprint : ""));
     }
 
+    @Override
+    public void onChange(ChangeListener listener) {
+        this.listeners.add(listener);
+    }
+
     String channel() {
         return this.prefix + ":changes";
     }
 
-    /** Passes the messages of {@link #publishChange} from other replicas on to the source. */
-    static MessageListener changeListener(SharedSessionSource source) {
+    /** Passes the messages of {@link #publishChange}, this replica's and the others', to the listeners. */
+    MessageListener changeMessages() {
         return (message, pattern) -> {
             String body = new String(message.getBody(), StandardCharsets.UTF_8);
             int split = body.indexOf('\n');
             if (split > 0) {
                 String fingerprint = body.substring(split + 1);
-                source.changed(body.substring(0, split), fingerprint.isEmpty() ? null : fingerprint);
+                this.listeners.forEach((listener) -> listener.changed(body.substring(0, split),
+                        fingerprint.isEmpty() ? null : fingerprint));
             }
         };
     }
 
-    /** A number field the scripts always write with the others; a hash without it is corrupt. */
+    /** Vendor text from Redis as a caller may see it: one short line. */
+    static String clean(String text) {
+        String line = text.replaceAll("\\p{Cntrl}", " ").strip();
+        return (line.length() > MAX_MESSAGE_LENGTH) ? line.substring(0, MAX_MESSAGE_LENGTH) : line;
+    }
+
+    private <T> T readable(String key, T value) {
+        if (!this.reported.isEmpty() && this.reported.remove(key)) {
+            log.info("shared-store key={} readable again", key);
+        }
+        return value;
+    }
+
+    private <T> @Nullable T unreadable(String key, IllegalArgumentException ex) {
+        if (this.reported.add(key)) {
+            log.warn("shared-store key={} is unreadable and treated as absent ({})", key, clean(String.valueOf(ex.getMessage())));
+        }
+        return null;
+    }
+
+    /** A number field the scripts always write with the others. */
     private static long number(Map<Object, Object> hash, String field) {
         Object value = hash.get(field);
         if (value == null) {
-            throw new IllegalStateException("shared store entry without '" + field + "'");
+            throw new IllegalArgumentException("no '" + field + "'");
         }
-        return Long.parseLong(value.toString());
+        try {
+            return Long.parseLong(value.toString());
+        }
+        catch (NumberFormatException ex) {
+            throw new IllegalArgumentException("'" + field + "' is not a number");
+        }
     }
 
     private String key(String vendor, String part) {

@@ -35,6 +35,16 @@ public final class VendorCredentials {
     }
 
     /**
+     * A fingerprint of these credentials, for keeping a rejection with the credentials it
+     * rejected: replicas share cool-downs through Redis by it, so a replica whose password was
+     * already rotated is not held back by another's stale one. A slow, salted hash cut to 64
+     * bits: it tells credentials apart and does not make a password guessable from Redis.
+     */
+    public String fingerprint() {
+        return this.current.fingerprint();
+    }
+
+    /**
      * Takes the rotated values.
      * @return whether anything changed
      */
@@ -52,7 +62,44 @@ public final class VendorCredentials {
         return "VendorCredentials[username=" + username() + ", password=******]";
     }
 
-    private record Values(String username, Secret password, @Nullable Secret gatewayKey) {
+    private static final class Values {
+
+        private final String username;
+
+        private final Secret password;
+
+        private final @Nullable Secret gatewayKey;
+
+        private volatile @Nullable String fingerprint;
+
+        Values(String username, Secret password, @Nullable Secret gatewayKey) {
+            this.username = username;
+            this.password = password;
+            this.gatewayKey = gatewayKey;
+        }
+
+        String username() {
+            return this.username;
+        }
+
+        Secret password() {
+            return this.password;
+        }
+
+        @Nullable Secret gatewayKey() {
+            return this.gatewayKey;
+        }
+
+        /** Computed once per set of values, at the first login that needs it. */
+        String fingerprint() {
+            String computed = this.fingerprint;
+            if (computed == null) {
+                computed = CredentialsFingerprint.of(this.username, this.password,
+                        this.gatewayKey);
+                this.fingerprint = computed;
+            }
+            return computed;
+        }
 
         boolean sameAs(Values other) {
             return this.username.equals(other.username) && same(this.password, other.password)

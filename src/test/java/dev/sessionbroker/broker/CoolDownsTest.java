@@ -23,16 +23,16 @@ class CoolDownsTest {
 
     @Test
     void aVendorWithoutARejectionMayLogIn() {
-        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v"));
+        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v", "creds"));
         assertThat(this.coolDowns.until("v")).isNull();
     }
 
     @Test
     void duringTheCoolDownTheRefusalCarriesRetryAfterAndTheVendorsOwnStatus() {
-        this.coolDowns.start("v", this.rejection, Duration.ofSeconds(60));
+        this.coolDowns.start("v", "creds", this.rejection, Duration.ofSeconds(60));
         this.time.advance(Duration.ofMillis(20_500));
 
-        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v"))
+        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v", "creds"))
             .satisfies((refused) -> {
                 assertThat(refused.problem()).isEqualTo(Problem.VENDOR_COOLING_DOWN);
                 assertThat(refused.headers()).containsEntry("Retry-After", "40");
@@ -43,18 +43,26 @@ class CoolDownsTest {
 
     @Test
     void theCoolDownEndsOnTime() {
-        this.coolDowns.start("v", this.rejection, Duration.ofSeconds(60));
+        this.coolDowns.start("v", "creds", this.rejection, Duration.ofSeconds(60));
         this.time.advance(Duration.ofSeconds(60));
 
-        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v"));
+        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v", "creds"));
     }
 
     @Test
     void aCoolDownAdoptedFromAnotherReplicaIsRespectedUntilItsEnd() {
-        this.coolDowns.adopt("v", this.rejection, this.time.instant(), this.time.instant().plusSeconds(30));
+        this.coolDowns.adopt("v", "creds", this.rejection, this.time.instant(), this.time.instant().plusSeconds(30));
 
-        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v"));
+        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v", "creds"));
         this.time.advance(Duration.ofSeconds(30));
-        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v"));
+        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v", "creds"));
+    }
+
+    @Test
+    void aCoolDownHoldsBackOnlyTheCredentialsItRejected() {
+        this.coolDowns.start("v", "stale", this.rejection, Duration.ofSeconds(60));
+
+        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v", "stale"));
+        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v", "rotated"));
     }
 }

@@ -212,13 +212,12 @@ class SessionBrokerTest {
 
     @Test
     void shutdownGivesUpOnAHangingLogoutAfterItsTimeout() {
-        session();
         CountDownLatch never = new CountDownLatch(1);
         VendorClient hanging = new VendorClient() {
 
             @Override
             public LoginResult login() {
-                throw new UnsupportedOperationException();
+                return new LoginResult("to-be-logged-out");
             }
 
             @Override
@@ -231,7 +230,10 @@ class SessionBrokerTest {
                 }
             }
         };
-        ShutdownLogout logout = new ShutdownLogout(this.broker, Map.of("v", hanging), Duration.ofMillis(200));
+        SessionBroker broker = broker(ConfiguredVendors.vendors("v", Map.of("type", "alertsite", "username", "u",
+                "password", "p", "min-login-interval", "0")), hanging);
+        broker.lease("v").join();
+        ShutdownLogout logout = new ShutdownLogout(broker, Duration.ofMillis(200));
 
         // A logout that never answers must not hold the shutdown beyond the timeout.
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> logout.stop());
@@ -249,13 +251,15 @@ class SessionBrokerTest {
         Map<String, String> properties = new HashMap<>(Map.of("type", "alertsite", "username", "u",
                 "password", "p", "min-login-interval", "0"));
         properties.putAll(extra);
-        Vendors vendors = ConfiguredVendors.vendors("v", properties);
+        return broker(ConfiguredVendors.vendors("v", properties), this.vendor);
+    }
+
+    private SessionBroker broker(Vendors vendors, VendorClient client) {
         LoginHistory history = new LoginHistory();
-        CoolDowns coolDowns = new CoolDowns(this.time);
-        LoginAttempts logins = new LoginAttempts(Map.of("v", this.vendor), history, coolDowns,
-                new LoginPacing(this.time, BrokerListener.NONE), this.loginThreads, this.time, this.time, this.time,
+        LoginAttempts logins = new LoginAttempts(Map.of("v", client), history, this.time, this.time, this.time,
                 BrokerListener.NONE);
-        return new SessionBroker(vendors, new LocalSessionSource(logins), history, coolDowns, this.time, this.time,
-                BrokerListener.NONE);
+        return new SessionBroker(vendors, new LocalSessionStore(this.time), logins,
+                new LoginPacing(this.time, BrokerListener.NONE), new CoolDowns(this.time), history, this.loginThreads,
+                this.loginThreads, Duration.ofSeconds(5), this.time, this.time, BrokerListener.NONE);
     }
 }

@@ -3,6 +3,7 @@ package dev.sessionbroker.store;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.sessionbroker.broker.SharedSessions.SharedSession;
+import dev.sessionbroker.broker.SessionStore.StoredSession;
 import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.support.StubVendorKeys;
 import dev.sessionbroker.support.BrokerHttp;
@@ -154,13 +155,15 @@ class SharedStoreTest {
     @Test
     void lateWriterWithAnOlderFenceNeverOverwritesANewerSession() {
         RedisSessionStore store = new RedisSessionStore(redis.client(), "session-broker");
-        long oldFence = store.acquire("fenced", "slow-replica", 60_000);
+        long oldFence = store.acquire("fenced", "slow-replica", Duration.ofMinutes(1));
         redis.client().delete("session-broker:{fenced}:lock");
-        long newFence = store.acquire("fenced", "fast-replica", 60_000);
+        long newFence = store.acquire("fenced", "fast-replica", Duration.ofMinutes(1));
 
-        assertThat(store.write("fenced", newFence, "fast-replica", "new-session", 1L, 60_000)).isTrue();
-        assertThat(store.write("fenced", oldFence, "slow-replica", "old-session", 0L, 60_000)).isFalse();
-        assertThat(store.read("fenced")).isNotNull().extracting(SharedSession::sessionId).isEqualTo("new-session");
+        assertThat(store.write("fenced", newFence, "fast-replica", "new-session", Instant.ofEpochMilli(1),
+                Duration.ofMinutes(1))).isTrue();
+        assertThat(store.write("fenced", oldFence, "slow-replica", "old-session", Instant.ofEpochMilli(0),
+                Duration.ofMinutes(1))).isFalse();
+        assertThat(store.read("fenced")).isNotNull().extracting(StoredSession::sessionId).isEqualTo("new-session");
     }
 
     @Test
