@@ -26,6 +26,7 @@ import dev.sessionbroker.vendor.Vendors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
@@ -120,6 +121,50 @@ class SessionBrokerTest {
 
         assertThat(refreshes).allSatisfy((lease) -> assertThat(lease.join().session().sessionId()).isEqualTo("session-2"));
         assertThat(this.vendor.logins()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeleteDuringALoginLetsLaterCallersJoinItInsteadOfStartingAnother() {
+        this.vendor.holding();
+        CompletableFuture<SessionLease> first = this.broker.lease("v");
+        this.broker.invalidate("v");
+        CompletableFuture<SessionLease> second = this.broker.lease("v");
+        this.vendor.release();
+
+        assertThat(first.join().session().sessionId()).isEqualTo("session-1");
+        assertThat(second.join().session().sessionId()).isEqualTo("session-1");
+        assertThat(this.vendor.logins()).isEqualTo(1);
+    }
+
+    @Test
+    void deleteAndGetChurnCauseOneLoginPerIntervalWhateverTheMix() {
+        SessionBroker paced = broker(Map.of("min-login-interval", "5s"));
+        paced.lease("v").join();
+        List<CompletableFuture<SessionLease>> churn = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            paced.invalidate("v");
+            churn.add(paced.lease("v"));
+            churn.add(paced.refresh("v", null, RefreshReason.CALLER));
+        }
+        // The second login waits for its turn on the (fake) clock; everyone else joins it.
+        await().until(() -> this.vendor.logins() == 1 && churn.stream().noneMatch(CompletableFuture::isDone));
+        this.time.advance(Duration.ofSeconds(5));
+
+        assertThat(churn).allSatisfy((lease) -> assertThat(lease.join().session().sessionId()).isEqualTo("session-2"));
+        assertThat(this.vendor.logins()).isEqualTo(2);
+    }
+
+    @Test
+    void aOneTimePasswordRefreshDuringALoginJoinsIt() {
+        SessionBroker mfa = broker(Map.of("type", "appviewx", "base-url", "https://avx.example.com/avxapi"));
+        this.vendor.holding();
+        CompletableFuture<SessionLease> lease = mfa.lease("v");
+        CompletableFuture<SessionLease> withOtp = mfa.refresh("v", null, RefreshReason.CALLER,
+                dev.sessionbroker.config.Secret.of("123456"));
+        this.vendor.release();
+
+        assertThat(withOtp.join().session()).isEqualTo(lease.join().session());
+        assertThat(this.vendor.logins()).isEqualTo(1);
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.sessionbroker.support;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +24,8 @@ public final class StubVendorClient implements VendorClient {
     private final AtomicInteger logins = new AtomicInteger();
 
     private volatile CountDownLatch gate = new CountDownLatch(0);
+
+    private final List<String> logouts = new CopyOnWriteArrayList<>();
 
     /** Logins answer session-1, session-2, ... */
     public StubVendorClient() {
@@ -52,6 +56,16 @@ public final class StubVendorClient implements VendorClient {
 
     public int logins() {
         return this.logins.get();
+    }
+
+    /** The sessions logged out, in order. */
+    public List<String> logouts() {
+        return this.logouts;
+    }
+
+    @Override
+    public void logout(String sessionId) {
+        this.logouts.add(sessionId);
     }
 
     @Override
