@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.retry.backoff.Sleeper;
@@ -107,20 +106,17 @@ class BrokerConfiguration {
                 listener(listener));
     }
 
-    /** The default store: this process's memory, no other process. */
+    /**
+     * Over the store the {@code store} package provides ({@code broker.store: redis}), or, by
+     * default, this process's memory: the mode is chosen there and nowhere else.
+     */
     @Bean
-    @ConditionalOnProperty(name = "broker.store", havingValue = "local", matchIfMissing = true)
-    SessionStore localSessionStore(Ticker ticker) {
-        return new LocalSessionStore(ticker);
-    }
-
-    @Bean
-    SessionBroker sessionBroker(Vendors vendors, SessionStore sessionStore, LoginAttempts loginAttempts,
+    SessionBroker sessionBroker(Vendors vendors, ObjectProvider<SessionStore> sessionStore, LoginAttempts loginAttempts,
             CoolDowns coolDowns, LoginHistory loginHistory, ExecutorService vendorLoginExecutor,
             ExecutorService sessionStoreTouches, BrokerProperties properties, Clock clock, Ticker ticker,
             ObjectProvider<BrokerListener> listener) {
         BrokerListener brokerListener = listener(listener);
-        return new SessionBroker(vendors, sessionStore, loginAttempts, new LoginPacing(clock, brokerListener),
+        return new SessionBroker(vendors, sessionStore.getIfAvailable(() -> new LocalSessionStore(ticker)), loginAttempts, new LoginPacing(clock, brokerListener),
                 coolDowns, loginHistory, vendorLoginExecutor, sessionStoreTouches, properties.redis().touchInterval(),
                 clock, ticker, brokerListener);
     }

@@ -393,7 +393,9 @@ public class SessionBroker {
             session = this.logins.login(vendor, otp);
         }
         catch (LoginFailure.Rejected rejected) {
-            startCoolDown(store, vendor, credentials, rejected);
+            // A rejected one-time password is a failed login towards a lockout like any other.
+            startCoolDown(store, vendor, credentials, (otp != null && rejected.awaitsOneTimePassword())
+                    ? new LoginFailure.Rejected(name, rejected.vendorStatus(), rejected.vendorMessage()) : rejected);
             throw rejected;
         }
         try {
@@ -444,15 +446,13 @@ public class SessionBroker {
 
     /**
      * Fails fast while a rejection of these credentials cools down, here or (read from the
-     * store) on another replica. A one-time-password login is an operator's deliberate single
-     * attempt after the refusal that asked for one, so it is not held back.
+     * store) on another replica. A one-time-password login is a login like any other: held
+     * back too, unless the refusal was the vendor asking for a one-time password.
      */
     private void checkCoolDown(SessionStore store, VendorSettings vendor, String credentials, @Nullable Secret otp) {
-        if (otp != null) {
-            return;
-        }
         String name = vendor.name();
-        this.coolDowns.check(name, credentials);
+        boolean withOtp = otp != null;
+        this.coolDowns.check(name, credentials, withOtp);
         StoredCoolDown stored = beforeLogin(() -> store.readCoolDown(name, credentials));
         if (stored == null) {
             return;
@@ -465,10 +465,9 @@ public class SessionBroker {
         }
         Instant longest = stored.rejectedAt().plus(vendor.rejectionCooldown());
         Instant until = stored.until().isAfter(longest) ? longest : stored.until();
-        this.coolDowns.adopt(name, credentials,
-                new LoginFailure.Rejected(name, stored.vendorStatus(), stored.vendorMessage()), stored.rejectedAt(),
-                until);
-        this.coolDowns.check(name, credentials);
+        this.coolDowns.adopt(name, credentials, new LoginFailure.Rejected(name, stored.vendorStatus(),
+                stored.vendorMessage(), stored.awaitsOneTimePassword()), stored.rejectedAt(), until);
+        this.coolDowns.check(name, credentials, withOtp);
     }
 
     /** Another replica's latest login, unless it claims to lie in the future (then it is ignored). */
@@ -488,7 +487,8 @@ public class SessionBroker {
         log.warn("cool-down vendor={} until={} status={}", vendor.name(), until, rejected.vendorStatus());
         try {
             store.writeCoolDown(vendor.name(), credentials,
-                    new StoredCoolDown(rejected.vendorStatus(), rejected.vendorMessage(), now, until),
+                    new StoredCoolDown(rejected.vendorStatus(), rejected.vendorMessage(), now, until,
+                            rejected.awaitsOneTimePassword()),
                     vendor.rejectionCooldown());
         }
         catch (DataAccessException ex) {

@@ -88,7 +88,12 @@ public interface SessionStore {
         }
     }
 
-    /** A rejected login, so that no replica with the same credentials tries again before {@code until}. */
-    record StoredCoolDown(String vendorStatus, @Nullable String vendorMessage, Instant rejectedAt, Instant until) {
+    /**
+     * A rejected login, so that no replica with the same credentials tries again before
+     * {@code until}; one that only asked for a one-time password still lets a login carrying
+     * one through.
+     */
+    record StoredCoolDown(String vendorStatus, @Nullable String vendorMessage, Instant rejectedAt, Instant until,
+            boolean awaitsOneTimePassword) {
     }
 }

@@ -182,7 +182,8 @@ final class RedisSessionStore implements SessionStore {
             }
             Object message = hash.get("message");
             return readable(key, new StoredCoolDown(clean(status.toString()), (message != null) ? clean(message.toString()) : null,
-                    Instant.ofEpochMilli(number(hash, "rejectedAt")), Instant.ofEpochMilli(number(hash, "until"))));
+                    Instant.ofEpochMilli(number(hash, "rejectedAt")), Instant.ofEpochMilli(number(hash, "until")),
+                    "1".equals(hash.get("otp"))));
         }
         catch (IllegalArgumentException ex) {
             return unreadable(key, ex);
@@ -199,6 +200,9 @@ final class RedisSessionStore implements SessionStore {
         }
         fields.put("rejectedAt", Long.toString(coolDown.rejectedAt().toEpochMilli()));
         fields.put("until", Long.toString(coolDown.until().toEpochMilli()));
+        if (coolDown.awaitsOneTimePassword()) {
+            fields.put("otp", "1");
+        }
         this.redis.opsForHash().putAll(key, fields);
         this.redis.expire(key, Duration.ofMillis(Math.max(1, ttl.toMillis())));
     }

@@ -66,11 +66,27 @@ public abstract sealed class LoginFailure extends RuntimeException {
 
         private final @Nullable String vendorMessage;
 
+        private final boolean awaitsOneTimePassword;
+
         public Rejected(String vendor, String vendorStatus, @Nullable String vendorMessage) {
+            this(vendor, vendorStatus, vendorMessage, false);
+        }
+
+        /**
+         * @param awaitsOneTimePassword the credentials were right but the account wants a
+         * one-time password as well (AppViewX with MFA): only a login carrying one can succeed
+         */
+        public Rejected(String vendor, String vendorStatus, @Nullable String vendorMessage,
+                boolean awaitsOneTimePassword) {
             super(vendor, "vendor rejected the login: status " + vendorStatus
                     + ((vendorMessage != null) ? " (" + vendorMessage + ")" : ""), null);
             this.vendorStatus = vendorStatus;
             this.vendorMessage = vendorMessage;
+            this.awaitsOneTimePassword = awaitsOneTimePassword;
+        }
+
+        public boolean awaitsOneTimePassword() {
+            return this.awaitsOneTimePassword;
         }
 
         public String vendorStatus() {

@@ -23,7 +23,7 @@ class CoolDownsTest {
 
     @Test
     void aVendorWithoutARejectionMayLogIn() {
-        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v", "creds"));
+        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v", "creds", false));
         assertThat(this.coolDowns.until("v")).isNull();
     }
 
@@ -32,7 +32,7 @@ class CoolDownsTest {
         this.coolDowns.start("v", "creds", this.rejection, Duration.ofSeconds(60));
         this.time.advance(Duration.ofMillis(20_500));
 
-        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v", "creds"))
+        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v", "creds", false))
             .satisfies((refused) -> {
                 assertThat(refused.problem()).isEqualTo(Problem.VENDOR_COOLING_DOWN);
                 assertThat(refused.headers()).containsEntry("Retry-After", "40");
@@ -46,23 +46,39 @@ class CoolDownsTest {
         this.coolDowns.start("v", "creds", this.rejection, Duration.ofSeconds(60));
         this.time.advance(Duration.ofSeconds(60));
 
-        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v", "creds"));
+        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v", "creds", false));
     }
 
     @Test
     void aCoolDownAdoptedFromAnotherReplicaIsRespectedUntilItsEnd() {
         this.coolDowns.adopt("v", "creds", this.rejection, this.time.instant(), this.time.instant().plusSeconds(30));
 
-        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v", "creds"));
+        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v", "creds", false));
         this.time.advance(Duration.ofSeconds(30));
-        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v", "creds"));
+        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v", "creds", false));
     }
 
     @Test
     void aCoolDownHoldsBackOnlyTheCredentialsItRejected() {
         this.coolDowns.start("v", "stale", this.rejection, Duration.ofSeconds(60));
 
-        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v", "stale"));
-        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v", "rotated"));
+        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v", "stale", false));
+        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v", "rotated", false));
+    }
+
+    @Test
+    void aLoginWithAOneTimePasswordIsHeldBackByAWrongPassword() {
+        this.coolDowns.start("v", "creds", this.rejection, Duration.ofSeconds(60));
+
+        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v", "creds", true));
+    }
+
+    @Test
+    void aRefusalAskingForAOneTimePasswordLetsOnlyALoginCarryingOneThrough() {
+        this.coolDowns.start("v", "creds", new LoginFailure.Rejected("v", "MFA_REQUIRED", "MFA is enabled", true),
+                Duration.ofSeconds(60));
+
+        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v", "creds", false));
+        assertThatNoException().isThrownBy(() -> this.coolDowns.check("v", "creds", true));
     }
 }

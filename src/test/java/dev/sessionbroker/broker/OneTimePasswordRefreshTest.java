@@ -45,6 +45,41 @@ class OneTimePasswordRefreshTest extends BrokerFixture {
     }
 
     @Test
+    void anOtpRefreshAfterAWrongPasswordWaitsOutTheCoolDownLikeAnyLogin() {
+        BrokerHttp http = new BrokerHttp(this.port);
+        vendor.stubFor(post(urlPathEqualTo("/appviewx/login"))
+            .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                .withBody(read("appviewx/login-failure.json"))));
+        assertThat(http.get("/sessions/appviewx").statusCode()).isEqualTo(502);
+
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> withOtp = http.post("/sessions/appviewx/refresh", "application/json",
+                    "{\"otp\":\"00000" + i + "\"}");
+            assertThat(withOtp.statusCode()).isEqualTo(503);
+            assertThat(withOtp.body()).contains("cool");
+        }
+        vendor.verify(1, postRequestedFor(urlPathEqualTo("/appviewx/login")));
+    }
+
+    @Test
+    void aRejectedOtpStartsACoolDownForTheNextOtpToo() {
+        BrokerHttp http = new BrokerHttp(this.port);
+        vendor.stubFor(post(urlPathEqualTo("/appviewx/login"))
+            .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                .withBody(read("appviewx/login-mfa.json"))));
+        assertThat(http.get("/sessions/appviewx").statusCode()).isEqualTo(502);
+
+        HttpResponse<String> wrongOtp = http.post("/sessions/appviewx/refresh", "application/json",
+                "{\"otp\":\"000000\"}");
+        HttpResponse<String> nextOtp = http.post("/sessions/appviewx/refresh", "application/json",
+                "{\"otp\":\"000001\"}");
+
+        assertThat(wrongOtp.statusCode()).isEqualTo(502);
+        assertThat(nextOtp.statusCode()).isEqualTo(503);
+        vendor.verify(2, postRequestedFor(urlPathEqualTo("/appviewx/login")));
+    }
+
+    @Test
     void otpForAVendorWithoutOtpLoginIs400() {
         HttpResponse<String> response = new BrokerHttp(this.port).post("/sessions/alertsite/refresh",
                 "application/json", "{\"otp\":\"123456\"}");

@@ -81,7 +81,7 @@ public final class AppViewXClient implements VendorClient {
             throw new LoginFailure.Rejected(this.vendor.name(), (appStatusCode != null) ? appStatusCode : "MFA_REQUIRED",
                     "MFA required: the account has multi-factor authentication enabled and the login needs a "
                             + "one-time password (otp); use a service account without MFA. Vendor said: "
-                            + this.http.vendorText(message));
+                            + this.http.vendorText(message), true);
         }
         if (appStatusCode == null && !"FAILURE".equals(status)) {
             throw this.http.unusable("answer has neither response.status SUCCESS/FAILURE nor appStatusCode ("
