@@ -87,8 +87,11 @@ public final class LocalSessionStore implements SessionStore {
 
     @Override
     public void touch(String vendor, String sessionId, Duration ttl) {
-        this.sessions.asMap().computeIfPresent(vendor,
-                (name, entry) -> entry.value().sessionId().equals(sessionId) ? new Timed<>(entry.value(), ttl) : entry);
+        // Replaced only on a match: writing the same entry back would restart its time-to-live too.
+        Timed<StoredSession> entry = this.sessions.getIfPresent(vendor);
+        if (entry != null && entry.value().sessionId().equals(sessionId)) {
+            this.sessions.asMap().replace(vendor, entry, new Timed<>(entry.value(), ttl));
+        }
     }
 
     @Override

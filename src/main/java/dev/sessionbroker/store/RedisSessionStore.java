@@ -3,6 +3,7 @@ package dev.sessionbroker.store;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -64,6 +66,12 @@ final class RedisSessionStore implements SessionStore {
             end
             return 1""", Long.class);
 
+    /** Replaces a cool-down whole, with its expiry: no field of an older one survives, no key lives for ever. */
+    private static final RedisScript<Long> WRITE_COOL_DOWN = RedisScript.of("""
+            redis.call('DEL', KEYS[1])
+            redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+            return redis.call('PEXPIRE', KEYS[1], ARGV[1])""", Long.class);
+
     private static final RedisScript<Long> RELEASE = RedisScript.of("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               return redis.call('DEL', KEYS[1])
@@ -99,7 +107,7 @@ final class RedisSessionStore implements SessionStore {
     @Override
     public @Nullable StoredSession read(String vendor) {
         String key = key(vendor, "session");
-        Map<Object, Object> hash = this.redis.opsForHash().entries(key);
+        Map<Object, Object> hash = hash(key);
         if (hash.isEmpty()) {
             return null;
         }
@@ -113,7 +121,7 @@ final class RedisSessionStore implements SessionStore {
             return readable(key, session);
         }
         catch (IllegalArgumentException ex) {
-            return unreadable(key, ex);
+            return unreadable(key, String.valueOf(ex.getMessage()));
         }
     }
 
@@ -150,7 +158,14 @@ final class RedisSessionStore implements SessionStore {
     @Override
     public @Nullable Instant lastLoginStart(String vendor) {
         String key = key(vendor, "last-login");
-        String value = this.redis.opsForValue().get(key);
+        String value;
+        try {
+            value = this.redis.opsForValue().get(key);
+        }
+        catch (RedisSystemException ex) {
+            value = null;
+            wrongType(key, ex);
+        }
         if (value == null) {
             return null;
         }
@@ -158,7 +173,7 @@ final class RedisSessionStore implements SessionStore {
             return readable(key, Instant.ofEpochMilli(Long.parseLong(value)));
         }
         catch (IllegalArgumentException ex) {
-            return unreadable(key, ex);
+            return unreadable(key, String.valueOf(ex.getMessage()));
         }
     }
 
@@ -171,7 +186,7 @@ final class RedisSessionStore implements SessionStore {
     @Override
     public @Nullable StoredCoolDown readCoolDown(String vendor, String credentials) {
         String key = key(vendor, "cooldown:" + credentials);
-        Map<Object, Object> hash = this.redis.opsForHash().entries(key);
+        Map<Object, Object> hash = hash(key);
         if (hash.isEmpty()) {
             return null;
         }
@@ -186,7 +201,7 @@ final class RedisSessionStore implements SessionStore {
                     "1".equals(hash.get("otp"))));
         }
         catch (IllegalArgumentException ex) {
-            return unreadable(key, ex);
+            return unreadable(key, String.valueOf(ex.getMessage()));
         }
     }
 
@@ -203,8 +218,13 @@ final class RedisSessionStore implements SessionStore {
         if (coolDown.awaitsOneTimePassword()) {
             fields.put("otp", "1");
         }
-        this.redis.opsForHash().putAll(key, fields);
-        this.redis.expire(key, Duration.ofMillis(Math.max(1, ttl.toMillis())));
+        List<String> args = new ArrayList<>();
+        args.add(Long.toString(Math.max(1, ttl.toMillis())));
+        fields.forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        this.redis.execute(WRITE_COOL_DOWN, List.of(key), args.toArray());
     }
 
     /** Tells every replica that a vendor's session changed; the message is a fingerprint or "". */
@@ -237,8 +257,15 @@ final class RedisSessionStore implements SessionStore {
 
     /** Vendor text from Redis as a caller may see it: one short line. */
     static String clean(String text) {
-        String line = text.replaceAll("\\p{Cntrl}", " ").strip();
-        return (line.length() > MAX_MESSAGE_LENGTH) ? line.substring(0, MAX_MESSAGE_LENGTH) : line;
+        // \p{Cc} is every control character (C0 and C1, such as U+0085 and U+009B), \p{Cntrl}
+        // only ASCII's; line and paragraph separators end a line in some log viewers too.
+        String line = text.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", " ").strip();
+        if (line.length() <= MAX_MESSAGE_LENGTH) {
+            return line;
+        }
+        int end = Character.isHighSurrogate(line.charAt(MAX_MESSAGE_LENGTH - 1)) ? MAX_MESSAGE_LENGTH - 1
+                : MAX_MESSAGE_LENGTH;
+        return line.substring(0, end);
     }
 
     private <T> T readable(String key, T value) {
@@ -248,11 +275,34 @@ final class RedisSessionStore implements SessionStore {
         return value;
     }
 
-    private <T> @Nullable T unreadable(String key, IllegalArgumentException ex) {
+    private <T> @Nullable T unreadable(String key, String reason) {
         if (this.reported.add(key)) {
-            log.warn("shared-store key={} is unreadable and treated as absent ({})", key, clean(String.valueOf(ex.getMessage())));
+            log.warn("shared-store key={} is unreadable and treated as absent ({})", key, clean(reason));
         }
         return null;
+    }
+
+    /** A hash, or none where the key holds another type (the next write replaces it whole). */
+    private Map<Object, Object> hash(String key) {
+        try {
+            return this.redis.opsForHash().entries(key);
+        }
+        catch (RedisSystemException ex) {
+            wrongType(key, ex);
+            return Map.of();
+        }
+    }
+
+    /**
+     * Redis refused the command because the key holds another type of value: unreadable, not
+     * unreachable (that would send a replica into its outage fallback for good).
+     */
+    private void wrongType(String key, RedisSystemException ex) {
+        Throwable cause = ex.getMostSpecificCause();
+        if (!String.valueOf(cause.getMessage()).startsWith("WRONGTYPE")) {
+            throw ex;
+        }
+        unreadable(key, "holds another type of value");
     }
 
     /** A number field the scripts always write with the others. */

@@ -232,7 +232,7 @@ public abstract class SessionStoreContract {
     void aNewCoolDownReplacesTheOldOneEntirely() {
         store().writeCoolDown(VENDOR, "a", coolDown("Invalid login"), LONG);
         StoredCoolDown newer = new StoredCoolDown("locked", null, OBTAINED_AT.plusSeconds(60),
-                OBTAINED_AT.plusSeconds(120));
+                OBTAINED_AT.plusSeconds(120), true);
 
         store().writeCoolDown(VENDOR, "a", newer, LONG);
 
@@ -277,7 +277,7 @@ public abstract class SessionStoreContract {
     }
 
     private static StoredCoolDown coolDown(String message) {
-        return new StoredCoolDown("40", message, OBTAINED_AT, OBTAINED_AT.plusSeconds(300));
+        return new StoredCoolDown("40", message, OBTAINED_AT, OBTAINED_AT.plusSeconds(300), false);
     }
 
     private static void assertSameCoolDown(StoredCoolDown actual, StoredCoolDown expected) {
@@ -286,6 +286,7 @@ public abstract class SessionStoreContract {
         assertThat(actual.vendorMessage()).isEqualTo(expected.vendorMessage());
         assertThat(millis(actual.rejectedAt())).isEqualTo(millis(expected.rejectedAt()));
         assertThat(millis(actual.until())).isEqualTo(millis(expected.until()));
+        assertThat(actual.awaitsOneTimePassword()).isEqualTo(expected.awaitsOneTimePassword());
     }
 
     private static Instant millis(Instant instant) {
