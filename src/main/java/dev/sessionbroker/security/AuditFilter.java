@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.sessionbroker.broker.Session;
 import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.vendor.Vendors;
-import dev.sessionbroker.security.HandOutTally.HandOut;
+import dev.sessionbroker.security.AuditLog.HandOut;
 
 /**
  * Writes one {@code audit} event per session hand-out, refresh, delete and proxied call,
@@ -26,7 +26,10 @@ import dev.sessionbroker.security.HandOutTally.HandOut;
  * the rest under {@code broker.*}), so structured logging (ECS, Logstash) shows them as
  * fields; the message repeats them as key=value for plain-text logs. Lines go through the
  * {@link AuditLog} (asynchronous); successful hand-outs of one session to one client are
- * coalesced there into one line per interval with a {@code broker.count}.
+ * coalesced there into one line per interval with a {@code broker.count}, and so are refusals
+ * of requests without credentials ({@link SecurityProblems}), which any caller can send at will.
+ * The vendor is the one the request acts on, decoded as routing decodes it
+ * ({@link AuditedCall#subjectOf}); HEAD is a hand-out like GET.
  */
 final class AuditFilter extends OncePerRequestFilter {
 
@@ -42,18 +45,16 @@ final class AuditFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String event = AuditedCall.eventOf(request.getMethod(), path);
-        String segment = Callers.vendorSegment(path);
-        if (event == null || segment == null) {
+        AuditedCall.Subject subject = AuditedCall.subjectOf(request);
+        if (subject == null) {
             chain.doFilter(request, response);
             return;
         }
         // What a caller wrote in the vendor position goes into the log only if it could be a name.
-        String vendor = Vendors.isValidName(segment) ? segment : "invalid";
-        AuditedCall call = AuditedCall.start(request, event, Callers.name(SecurityContextHolder.getContext()
+        String vendor = Vendors.isValidName(subject.vendor()) ? subject.vendor() : "invalid";
+        AuditedCall call = AuditedCall.start(request, subject.event(), Callers.name(SecurityContextHolder.getContext()
             .getAuthentication()), vendor);
-        if ("session.delete".equals(event)) {
+        if ("session.delete".equals(subject.event())) {
             // The session about to be dropped; read quietly, so it does not count as a use.
             call.sessionFingerprint(cachedFingerprint(vendor));
         }
@@ -73,6 +74,9 @@ final class AuditFilter extends OncePerRequestFilter {
     }
 
     private void write(AuditedCall call, int status) {
+        if (call.isCountedAsRefusal()) {
+            return;
+        }
         String fingerprint = call.sessionFingerprint();
         if (fingerprint == null && "proxy.call".equals(call.event()) && status < 400) {
             // The proxy injects the session itself; name the one cached when the call ended

@@ -1,7 +1,13 @@
 package dev.sessionbroker.security;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher.MatchResult;
 
 /**
  * One audited request under way: what it is and, once known, the fingerprint of the
@@ -12,6 +18,8 @@ final class AuditedCall {
 
     private static final String ATTRIBUTE = AuditedCall.class.getName();
 
+    private static final List<Route> ROUTES = routes();
+
     private final String event;
 
     private final String client;
@@ -20,6 +28,8 @@ final class AuditedCall {
 
     private volatile @Nullable String sessionFingerprint;
 
+    private volatile boolean countedAsRefusal;
+
     private AuditedCall(String event, String client, String vendor) {
         this.event = event;
         this.client = client;
@@ -27,28 +37,21 @@ final class AuditedCall {
     }
 
     /**
-     * The audited event a request is, or null: hand-out, refresh and delete of a session,
-     * and proxied calls.
+     * What a request is for the audit, or null if it is not audited: hand-out (GET, and HEAD,
+     * which Spring MVC answers with the same handler), refresh and delete of a session, and
+     * proxied calls. The vendor is the {vendor} path variable as the same path patterns
+     * decode it for authorization ({@link VendorAccess}) and for the handler, so
+     * {@code /sessions/%61lertsite} is audited as the alertsite it acts on; not yet checked.
      */
-    static @Nullable String eventOf(String method, String path) {
-        if (path.startsWith("/proxy/")) {
-            return "proxy.call";
+    static @Nullable Subject subjectOf(HttpServletRequest request) {
+        for (Route route : ROUTES) {
+            MatchResult match = route.matcher().matcher(request);
+            if (match.isMatch()) {
+                String vendor = match.getVariables().get("vendor");
+                return (vendor != null) ? new Subject(route.event(), vendor) : null;
+            }
         }
-        if (!path.startsWith("/sessions/")) {
-            return null;
-        }
-        boolean refresh = path.endsWith("/refresh") && path.indexOf('/', "/sessions/".length()) == path.length() - 8;
-        if (refresh) {
-            return "POST".equals(method) ? "session.refresh" : null;
-        }
-        if (path.indexOf('/', "/sessions/".length()) >= 0) {
-            return null;
-        }
-        return switch (method) {
-            case "GET" -> "session.handout";
-            case "DELETE" -> "session.delete";
-            default -> null;
-        };
+        return null;
     }
 
     static AuditedCall start(HttpServletRequest request, String event, String client, String vendor) {
@@ -79,5 +82,33 @@ final class AuditedCall {
 
     String vendor() {
         return this.vendor;
+    }
+
+    void countedAsRefusal() {
+        this.countedAsRefusal = true;
+    }
+
+    /** Its refusal is in a coalesced line already ({@link AuditLog#refused}): no line of its own. */
+    boolean isCountedAsRefusal() {
+        return this.countedAsRefusal;
+    }
+
+    private static List<Route> routes() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return List.of(new Route("session.handout", paths.matcher(HttpMethod.GET, "/sessions/{vendor}")),
+                new Route("session.handout", paths.matcher(HttpMethod.HEAD, "/sessions/{vendor}")),
+                new Route("session.delete", paths.matcher(HttpMethod.DELETE, "/sessions/{vendor}")),
+                new Route("session.refresh", paths.matcher(HttpMethod.POST, "/sessions/{vendor}/refresh")),
+                new Route("proxy.call", paths.matcher("/proxy/{vendor}")),
+                new Route("proxy.call", paths.matcher("/proxy/{vendor}/**")));
+    }
+
+    /**
+     * An audited request: the event and the vendor it names, decoded but not validated.
+     */
+    record Subject(String event, String vendor) {
+    }
+
+    private record Route(String event, PathPatternRequestMatcher matcher) {
     }
 }

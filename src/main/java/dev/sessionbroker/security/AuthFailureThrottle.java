@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #MAX_BACK_OFF}. Only failures: the filter verifies a token before asking, so a
  * valid client behind the same address (one node address, a mesh proxy) is never locked out
  * by a guesser. An address is forgotten {@link #MEMORY} after its last failure.
- * Refusals are counted for the audit log, one line per address per {@link #AUDIT_INTERVAL}.
- * Time is the Caffeine {@link Ticker}, so tests drive it without sleeping.
+ * The address is the peer's, or the client's as a trusted proxy forwarded it
+ * ({@link TrustedProxies}): never what an untrusted caller wrote in a header. Time is the Caffeine {@link Ticker}, so tests drive it without sleeping.
  */
 final class AuthFailureThrottle {
 
@@ -26,9 +26,6 @@ final class AuthFailureThrottle {
     static final Duration MAX_BACK_OFF = Duration.ofMinutes(15);
 
     static final Duration MEMORY = Duration.ofMinutes(30);
-
-    /** A guesser refused in a loop must not write the audit log at its own pace. */
-    static final Duration AUDIT_INTERVAL = Duration.ofMinutes(1);
 
     /** Bounded, so that a flood from many addresses cannot exhaust the heap. */
     private static final long MAX_ADDRESSES = 100_000;
@@ -62,27 +59,8 @@ final class AuthFailureThrottle {
             int count = (earlier != null) ? earlier.count() + 1 : 1;
             long now = this.ticker.read();
             long blockedUntil = (count > FREE_FAILURES) ? now + backOff(count - FREE_FAILURES).toNanos() : now;
-            return (earlier != null) ? earlier.failedAgain(count, blockedUntil) : new Failures(count, blockedUntil, 0, now);
+            return new Failures(count, blockedUntil);
         });
-    }
-
-    /**
-     * Counts a refusal while the address backs off.
-     * @return how many refusals to report in an audit line now (this one included), or 0 if
-     * one was written for this address less than {@link #AUDIT_INTERVAL} ago
-     */
-    long recordRefusal(String address) {
-        long[] report = new long[1];
-        this.failures.asMap().computeIfPresent(address, (key, recorded) -> {
-            long now = this.ticker.read();
-            long refused = recorded.unauditedRefusals() + 1;
-            if (now - recorded.nextAuditTick() >= 0) {
-                report[0] = refused;
-                return recorded.audited(now + AUDIT_INTERVAL.toNanos());
-            }
-            return recorded.refusedQuietly(refused);
-        });
-        return report[0];
     }
 
     private static Duration backOff(int beyondFree) {
@@ -91,18 +69,6 @@ final class AuthFailureThrottle {
         return (backOff.compareTo(MAX_BACK_OFF) > 0) ? MAX_BACK_OFF : backOff;
     }
 
-    private record Failures(int count, long blockedUntilTick, long unauditedRefusals, long nextAuditTick) {
-
-        Failures failedAgain(int count, long blockedUntilTick) {
-            return new Failures(count, blockedUntilTick, this.unauditedRefusals, this.nextAuditTick);
-        }
-
-        Failures refusedQuietly(long refused) {
-            return new Failures(this.count, this.blockedUntilTick, refused, this.nextAuditTick);
-        }
-
-        Failures audited(long nextAuditTick) {
-            return new Failures(this.count, this.blockedUntilTick, 0, nextAuditTick);
-        }
+    private record Failures(int count, long blockedUntilTick) {
     }
 }

@@ -71,18 +71,14 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // The peer, or the client a trusted proxy names (TrustedProxies); never a header an
+        // untrusted caller chose.
         String address = request.getRemoteAddr();
+        String remote = LogValues.safe(address);
         Duration wait = this.throttle.waitFor(address);
         if (wait != null) {
             this.metrics.failed("throttled");
-            long refused = this.throttle.recordRefusal(address);
-            if (refused > 0) {
-                this.log.write((audit) -> audit.atWarn()
-                    .addKeyValue("event.action", "auth.throttled")
-                    .addKeyValue("client.address", address)
-                    .addKeyValue("broker.refused", refused)
-                    .log("audit event=auth.throttled remote={} refused={}", address, refused));
-            }
+            this.log.refused(new AuditLog.Refusal("auth.throttled", remote));
             this.problems.throttled(request, response, wait);
             return;
         }
@@ -90,9 +86,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         this.metrics.failed("invalid-token");
         this.log.write((audit) -> audit.atWarn()
             .addKeyValue("event.action", "auth.failure")
-            .addKeyValue("client.address", address)
+            .addKeyValue("client.address", remote)
             .addKeyValue("event.reason", "invalid-token")
-            .log("audit event=auth.failure remote={} reason=invalid-token", address));
+            .log("audit event=auth.failure remote={} reason=invalid-token", remote));
         this.problems.invalidToken(request, response);
     }
 }

@@ -24,18 +24,4 @@ final class Callers {
         BrokerClient client = client(authentication);
         return (client != null) ? client.name() : AuthMetrics.NO_CLIENT;
     }
-
-    /**
-     * The {vendor} segment of a session or proxy path as sent, or null: for metric tags only,
-     * which accept configured vendor names alone.
-     */
-    static @Nullable String vendorSegment(String path) {
-        String rest = path.startsWith("/sessions/") ? path.substring("/sessions/".length())
-                : path.startsWith("/proxy/") ? path.substring("/proxy/".length()) : null;
-        if (rest == null || rest.isEmpty()) {
-            return null;
-        }
-        int slash = rest.indexOf('/');
-        return (slash >= 0) ? rest.substring(0, slash) : rest;
-    }
 }

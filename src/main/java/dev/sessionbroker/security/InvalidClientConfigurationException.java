@@ -35,6 +35,21 @@ public class InvalidClientConfigurationException extends RuntimeException {
                         + "callers, set broker.security.allow-anonymous=true explicitly.");
     }
 
+    /** Boot's own forwarded-header handling, which trusts every private address. */
+    static InvalidClientConfigurationException forwardedHeadersStrategy(String key, String strategy) {
+        return new InvalidClientConfigurationException(key + "=" + strategy + " would let callers choose the "
+                + "address the broker sees (native trusts X-Forwarded-For from every private address, "
+                + "framework from anyone).", key,
+                "Remove " + key + " (the broker sets none) and list the proxies whose X-Forwarded-For "
+                        + "to believe in " + TrustedProxies.KEY + " (docs/security.md).");
+    }
+
+    /** An entry of broker.security.trusted-proxies that is not an address or block. */
+    static InvalidClientConfigurationException trustedProxy(String key, String problem) {
+        return new InvalidClientConfigurationException(key + " " + problem, key,
+                "Fix " + key + ": an IP address (10.0.0.5) or CIDR block (10.42.0.0/16) of a proxy you run.");
+    }
+
     public String key() {
         return this.key;
     }

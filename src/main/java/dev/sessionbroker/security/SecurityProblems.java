@@ -18,6 +18,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.sessionbroker.broker.BrokerException;
 import dev.sessionbroker.broker.BrokerException.Problem;
+import dev.sessionbroker.vendor.Vendors;
 
 /**
  * Answers refusals that happen in the security filters, before any controller, by handing
@@ -31,16 +32,28 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
     private final AuthMetrics metrics;
 
-    SecurityProblems(HandlerExceptionResolver resolver, AuthMetrics metrics) {
+    private final AuditLog log;
+
+    SecurityProblems(HandlerExceptionResolver resolver, AuthMetrics metrics, AuditLog log) {
         this.resolver = resolver;
         this.metrics = metrics;
+        this.log = log;
     }
 
-    /** No credentials (or an unknown certificate CN) on a request that needs them. */
+    /**
+     * No credentials (or an unknown certificate CN) on a request that needs them. Audited
+     * as one coalesced line per address and interval, with a count, whatever the endpoint:
+     * anyone can send these as fast as they like.
+     */
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
         this.metrics.denied(AuthMetrics.NO_CLIENT, vendorTag(request));
+        this.log.refused(new AuditLog.Refusal("auth.missing", LogValues.safe(request.getRemoteAddr())));
+        AuditedCall call = AuditedCall.of(request);
+        if (call != null) {
+            call.countedAsRefusal();
+        }
         resolve(request, response, unauthenticated(false));
     }
 
@@ -67,9 +80,20 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
                 && denied.getAuthorizationResult() instanceof VendorAccess.VendorDecision decision) ? decision.vendor()
                         : null;
         this.metrics.denied(client, (vendor != null) ? vendor : AuthMetrics.NO_VENDOR);
-        resolve(request, response, new BrokerException(Problem.FORBIDDEN, vendor,
-                (vendor != null) ? "Client '" + client + "' may not use vendor '" + vendor + "'."
-                        : "Client '" + client + "' may not use this endpoint; it is for admin clients."));
+        // The decoded path segment is named back only if it is a well-formed vendor name: the
+        // answer never echoes arbitrary caller input.
+        String named = (vendor != null && Vendors.isValidName(vendor)) ? vendor : null;
+        String message;
+        if (named != null) {
+            message = "Client '" + client + "' may not use vendor '" + named + "'.";
+        }
+        else if (vendor != null) {
+            message = "Client '" + client + "' may not use this vendor.";
+        }
+        else {
+            message = "Client '" + client + "' may not use this endpoint; it is for admin clients.";
+        }
+        resolve(request, response, new BrokerException(Problem.FORBIDDEN, named, message));
     }
 
     /** Spring Security's firewall refused the request line (encoded slashes, "..", NUL, ...). */
@@ -91,9 +115,10 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
                     : "Bearer realm=\"session-broker\"");
     }
 
+    /** The vendor as routing decodes it; {@link AuthMetrics} keeps configured names only. */
     private static String vendorTag(HttpServletRequest request) {
-        String segment = Callers.vendorSegment(request.getRequestURI().substring(request.getContextPath().length()));
-        return (segment != null) ? segment : AuthMetrics.NO_VENDOR;
+        AuditedCall.Subject subject = AuditedCall.subjectOf(request);
+        return (subject != null) ? subject.vendor() : AuthMetrics.NO_VENDOR;
     }
 
     private void resolve(HttpServletRequest request, HttpServletResponse response, RuntimeException problem)

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -21,6 +22,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.preauth.x509.SubjectX500PrincipalExtractor;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.sessionbroker.broker.SessionBroker;
@@ -43,13 +47,22 @@ class WebSecurityConfiguration {
         return new AuthFailureThrottle(ticker);
     }
 
+    /** Whose X-Forwarded-For is believed: nobody's unless configured. */
+    @Bean
+    TrustedProxies trustedProxies(BrokerProperties properties, Environment environment) {
+        return TrustedProxies.from(properties, environment);
+    }
+
     /**
      * Hand-outs of one session to one client are coalesced over a second of real time
-     * (whatever ticker the broker's caches use), so that lines appear within about a second.
+     * (whatever ticker the broker's caches use), so that lines appear within about a second;
+     * refusals a caller can repeat at will, per address over {@link AuditLog#REFUSAL_INTERVAL}
+     * of the broker's time, like the back-off they go with.
      */
     @Bean
-    AuditLog auditLog(MeterRegistry registry) {
-        return new AuditLog(new HandOutTally(Ticker.systemTicker(), Duration.ofSeconds(1)), registry);
+    AuditLog auditLog(MeterRegistry registry, Ticker ticker) {
+        return new AuditLog(new AuditTally<>(Ticker.systemTicker(), Duration.ofSeconds(1), AuditLog.MAX_COALESCED),
+                new AuditTally<>(ticker, AuditLog.REFUSAL_INTERVAL, AuditLog.MAX_COALESCED), registry);
     }
 
     @Bean
@@ -60,14 +73,14 @@ class WebSecurityConfiguration {
     /** Also the firewall's {@code RequestRejectedHandler}, picked up by Spring Security as a bean. */
     @Bean
     SecurityProblems securityProblems(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
-            AuthMetrics metrics) {
-        return new SecurityProblems(resolver, metrics);
+            AuthMetrics metrics, AuditLog auditLog) {
+        return new SecurityProblems(resolver, metrics, auditLog);
     }
 
     @Bean
     SecurityFilterChain brokerSecurity(HttpSecurity http, ClientDirectory clients, BrokerProperties properties,
             Environment environment, AuthFailureThrottle throttle, AuthMetrics metrics, SecurityProblems problems,
-            SessionBroker broker, AuditLog auditLog) throws Exception {
+            SessionBroker broker, AuditLog auditLog, WebEndpointProperties endpoints) throws Exception {
         // No HTTP session, ever: the context lives in a request attribute, which also carries
         // it to the asynchronous dispatch of a session answer.
         SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
@@ -95,7 +108,7 @@ class WebSecurityConfiguration {
                 // no client token. Without the demo profile nothing answers there (404).
                 .requestMatchers("/emulator/**").permitAll()
                 .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(BrokerClient.ADMIN_ROLE)
+                .requestMatchers(actuator(endpoints)).hasRole(BrokerClient.ADMIN_ROLE)
                 // The OpenAPI document (springdoc), like the actuator: for admin clients.
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 .hasRole(BrokerClient.ADMIN_ROLE)
@@ -119,6 +132,20 @@ class WebSecurityConfiguration {
             }
         }
         return http.build();
+    }
+
+    /**
+     * Every exposed endpoint, and anything else under the actuator's base path: an endpoint
+     * that is not exposed is refused to a non-admin exactly as an exposed one is (403), so that
+     * the answer does not tell which endpoints exist. Admins get the 404.
+     */
+    private static RequestMatcher actuator(WebEndpointProperties endpoints) {
+        String base = endpoints.getBasePath();
+        if (base.isEmpty() || base.equals("/")) {
+            return EndpointRequest.toAnyEndpoint();
+        }
+        return new OrRequestMatcher(EndpointRequest.toAnyEndpoint(),
+                PathPatternRequestMatcher.withDefaults().matcher(base + "/**"));
     }
 
     private static boolean isClientAuthOn(Environment environment) {

@@ -24,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.sessionbroker.support.BrokerWithClientsFixture;
 import dev.sessionbroker.SessionBrokerApplication;
 import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.RawHttp;
 import dev.sessionbroker.vendor.SessionFingerprint;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -46,6 +47,8 @@ class AuditCompletenessTest extends BrokerWithClientsFixture {
 
     static final Pattern COUNT = Pattern.compile(" count=(\\d+)");
 
+    static final Pattern REFUSED = Pattern.compile(" refused=(\\d+)");
+
     @BeforeEach
     void vendorLogsIn() {
         vendor.stubFor(post("/alertsite/login").willReturn(okJson(read("alertsite/login-success.json"))));
@@ -63,6 +66,47 @@ class AuditCompletenessTest extends BrokerWithClientsFixture {
             .allSatisfy((line) -> assertThat(line).contains("vendor=alertsite", "outcome=success", "status=200",
                     "session=" + SessionFingerprint.of(SESSION_ID)));
         assertThat(output.getAll()).doesNotContain(SESSION_ID).doesNotContain(POLLER_TOKEN);
+    }
+
+    @Test
+    void headIsAuditedAsAHandOut(CapturedOutput output) {
+        int requests = 40;
+        BrokerHttp http = new BrokerHttp(this.port);
+        HttpRequest head = http.request("/sessions/alertsite").header("Authorization", "Bearer " + POLLER_TOKEN)
+            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+            .build();
+        for (int i = 0; i < requests; i++) {
+            assertThat(http.send(head).statusCode()).isEqualTo(200);
+        }
+
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(handedOut(output)).isEqualTo(requests));
+    }
+
+    @Test
+    void refusalsWithoutCredentialsAreCoalescedPerAddressAndTheCountsAddUp(CapturedOutput output) {
+        // An address of its own, so that no other test's refusals share its lines.
+        String from = "127.0.0.31";
+        List<String> targets = List.of("GET /sessions/alertsite", "HEAD /sessions/alertsite",
+                "POST /sessions/alertsite/refresh", "DELETE /sessions/%61lertsite", "GET /proxy/alertsite/x",
+                "GET /sessions", "GET /actuator/metrics");
+        int requests = 0;
+        for (int round = 0; round < 5; round++) {
+            for (String target : targets) {
+                String[] parts = target.split(" ");
+                assertThat(RawHttp.status(RawHttp.from(from, this.port, parts[0], parts[1]))).as(target)
+                    .isEqualTo(401);
+                requests++;
+            }
+        }
+        // The first refusal is written at once, the rest once the interval has passed.
+        this.time.advance(AuditLog.REFUSAL_INTERVAL);
+
+        int expected = requests;
+        await().atMost(Duration.ofSeconds(3))
+            .untilAsserted(() -> assertThat(refused(output, "auth.missing", from)).isEqualTo(expected));
+        assertThat(refusalLines(output, "auth.missing", from)).hasSize(2);
+        // No line of its own per request.
+        assertThat(output.getAll()).doesNotContain("client=anonymous");
     }
 
     @Test
@@ -114,6 +158,21 @@ class AuditCompletenessTest extends BrokerWithClientsFixture {
         finally {
             callers.shutdown();
         }
+    }
+
+    private static List<String> refusalLines(CapturedOutput output, String event, String remote) {
+        return output.getAll().lines().filter((line) -> line.contains("audit event=" + event + " remote=" + remote + " "))
+            .toList();
+    }
+
+    private static long refused(CapturedOutput output, String event, String remote) {
+        long total = 0;
+        for (String line : refusalLines(output, event, remote)) {
+            Matcher count = REFUSED.matcher(line);
+            assertThat(count.find()).as("refused in %s", line).isTrue();
+            total += Long.parseLong(count.group(1));
+        }
+        return total;
     }
 
     private static List<String> handOutLines(CapturedOutput output) {

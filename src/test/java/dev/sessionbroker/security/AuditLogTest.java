@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import dev.sessionbroker.security.HandOutTally.HandOut;
+import dev.sessionbroker.security.AuditLog.HandOut;
+import dev.sessionbroker.security.AuditLog.Refusal;
 import dev.sessionbroker.support.FakeTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,8 @@ class AuditLogTest {
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    final AuditLog log = new AuditLog(new HandOutTally(this.time, INTERVAL), this.registry);
+    final AuditLog log = new AuditLog(new AuditTally<>(this.time, INTERVAL, 10), new AuditTally<>(this.time,
+            AuditLog.REFUSAL_INTERVAL, 10), this.registry);
 
     @AfterEach
     void close() throws InterruptedException {
@@ -56,14 +58,34 @@ class AuditLogTest {
     }
 
     @Test
+    void refusalsOfOneAddressAreOneLinePerIntervalAndTheCountsAddUp(CapturedOutput output) {
+        Refusal refusal = new Refusal("auth.missing", "10.1.2.3");
+        for (int i = 0; i < 7; i++) {
+            this.log.refused(refusal);
+        }
+        await().atMost(Duration.ofSeconds(1))
+            .until(() -> output.getAll().contains("audit event=auth.missing remote=10.1.2.3 refused=1"));
+
+        this.time.advance(AuditLog.REFUSAL_INTERVAL);
+
+        await().atMost(Duration.ofSeconds(1))
+            .until(() -> output.getAll().contains("audit event=auth.missing remote=10.1.2.3 refused=6"));
+    }
+
+    @Test
     void closeWritesCountsWhoseIntervalHasNotEnded(CapturedOutput output) throws InterruptedException {
         for (int i = 0; i < 5; i++) {
             this.log.handedOut(BILLING);
         }
 
+        for (int i = 0; i < 3; i++) {
+            this.log.refused(new Refusal("auth.throttled", "10.1.2.3"));
+        }
+
         this.log.close();
 
-        assertThat(output.getAll()).contains("count=1").contains("count=4");
+        assertThat(output.getAll()).contains("count=1").contains("count=4").contains("refused=1")
+            .contains("refused=2");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.sessionbroker.support.BrokerWithClientsFixture;
 import dev.sessionbroker.support.PrometheusText;
+import dev.sessionbroker.support.RawHttp;
 import dev.sessionbroker.vendor.SessionFingerprint;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -259,23 +260,66 @@ class CallerAccessTest extends BrokerWithClientsFixture {
 
     @Test
     void throttledRefusalsAreAuditedOncePerIntervalWithACount(CapturedOutput output) {
+        // An address of its own: no back-off or count left by another test.
+        String from = "127.0.0.21";
         for (int i = 0; i < AuthFailureThrottle.FREE_FAILURES + 1; i++) {
-            call("GET /sessions/alertsite", WRONG_TOKEN);
+            assertThat(RawHttp.status(wrongTokenFrom(from))).isEqualTo(401);
         }
         for (int i = 0; i < 10; i++) {
-            assertThat(call("GET /sessions/alertsite", WRONG_TOKEN).statusCode()).isEqualTo(429);
+            assertThat(RawHttp.status(wrongTokenFrom(from))).isEqualTo(429);
         }
-        // Audit lines are written off the request thread.
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(throttledAuditLines(output))
-            .singleElement().asString().contains("refused=1"));
+        // Audit lines are written off the request thread; the first refusal at once.
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(throttledAuditLines(output, from))
+            .singleElement().asString().endsWith("refused=1"));
 
-        // Past the audit interval (and this back-off): one failure starts the next back-off,
-        // and the next refusal reports the ones not yet audited.
-        this.time.advance(AuthFailureThrottle.AUDIT_INTERVAL);
-        assertThat(call("GET /sessions/alertsite", WRONG_TOKEN).statusCode()).isEqualTo(401);
-        assertThat(call("GET /sessions/alertsite", WRONG_TOKEN).statusCode()).isEqualTo(429);
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(throttledAuditLines(output)).hasSize(2)
-            .last().asString().contains("refused=10"));
+        // Once the interval has passed, the rest are written with their count: nothing is
+        // left waiting for a next refusal that may never come.
+        this.time.advance(AuditLog.REFUSAL_INTERVAL);
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(throttledAuditLines(output, from))
+            .hasSize(2).last().asString().endsWith("refused=9"));
+    }
+
+    private String wrongTokenFrom(String from) {
+        return RawHttp.from(from, this.port, "GET", "/sessions/alertsite", "Authorization: Bearer " + WRONG_TOKEN);
+    }
+
+    @Test
+    void percentEncodedVendorIsAuditedAsTheVendorActedOn(CapturedOutput output) {
+        assertThat(call("GET /sessions/%6Fther", OUTSIDER_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(call("POST /sessions/%61lertsite/refresh", ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(call("DELETE /sessions/%61lertsite", ADMIN_TOKEN).statusCode()).isEqualTo(204);
+
+        String fingerprint = "session=" + SessionFingerprint.of(SESSION_ID);
+        assertThat(auditLine(output, "event=session.handout client=outsider")).contains("vendor=other",
+                "outcome=success", fingerprint);
+        assertThat(auditLine(output, "event=session.refresh client=ops")).contains("vendor=alertsite",
+                "outcome=success", fingerprint);
+        assertThat(auditLine(output, "event=session.delete client=ops")).contains("vendor=alertsite",
+                "outcome=success", fingerprint);
+        assertThat(output.getAll()).doesNotContain("vendor=invalid");
+    }
+
+    @Test
+    void forbiddenProblemDoesNotEchoWhatTheCallerWroteAsVendor() {
+        HttpResponse<String> response = call("GET /sessions/Evil%20Vendor%22%3E", REPORTS_TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        // (The instance is the request target as sent, still percent-encoded.)
+        assertThat(response.body()).contains("reports").doesNotContain("Evil Vendor").doesNotContain("\"vendor\"");
+    }
+
+    @Test
+    void unexposedActuatorEndpointIsRefusedToNonAdminsAsAnExposedOneIs() {
+        // env is exposed in the fixture, loggers is not.
+        HttpResponse<String> exposed = call("GET /actuator/env", BILLING_TOKEN);
+        HttpResponse<String> unexposed = call("GET /actuator/loggers", BILLING_TOKEN);
+
+        assertThat(unexposed.statusCode()).isEqualTo(exposed.statusCode()).isEqualTo(403);
+        assertThat(unexposed.headers().firstValue("Content-Type")).isEqualTo(exposed.headers()
+            .firstValue("Content-Type"));
+        assertThat(unexposed.body().replace("/actuator/loggers", "/actuator/env")).isEqualTo(exposed.body());
+        // Admins may know what is exposed.
+        assertThat(call("GET /actuator/loggers", ADMIN_TOKEN).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -290,8 +334,10 @@ class CallerAccessTest extends BrokerWithClientsFixture {
         assertThat(prometheus().value("broker_auth_failures_total", "reason", "throttled") - before).isEqualTo(1);
     }
 
-    private static List<String> throttledAuditLines(CapturedOutput output) {
-        return output.getAll().lines().filter((line) -> line.contains("audit event=auth.throttled")).toList();
+    private static List<String> throttledAuditLines(CapturedOutput output, String remote) {
+        return output.getAll().lines()
+            .filter((line) -> line.contains("audit event=auth.throttled remote=" + remote + " "))
+            .toList();
     }
 
     private static double valueOrZero(PrometheusText text, String name, String... tags) {

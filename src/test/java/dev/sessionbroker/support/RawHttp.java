@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a request byte for byte, for what ordinary clients refuse to send: backslashes and
@@ -21,7 +24,36 @@ public final class RawHttp {
 
     /** @return the whole answer, status line first */
     public static String exchange(int port, String requestHead) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        return exchange(null, port, requestHead);
+    }
+
+    /**
+     * A request without a body from a loopback address of the caller's choice (Linux routes
+     * all of 127.0.0.0/8 to the loopback interface), so that a test has per-address state
+     * (back-off, coalesced audit lines) of its own in a shared broker, and can play a proxy
+     * or its clients.
+     * @return the whole answer, status line first
+     */
+    public static String from(String localAddress, int port, String method, String rawTarget, String... headers) {
+        StringBuilder head = new StringBuilder(method + " " + rawTarget + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        head.append("Connection: close\r\n\r\n");
+        return exchange(localAddress, port, head.toString());
+    }
+
+    /** The status code of an answer {@link #exchange} or {@link #from} returned. */
+    public static int status(String answer) {
+        return Integer.parseInt(answer.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
+    }
+
+    private static String exchange(@Nullable String localAddress, int port, String requestHead) {
+        try (Socket socket = new Socket()) {
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            }
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(requestHead.getBytes(StandardCharsets.ISO_8859_1));

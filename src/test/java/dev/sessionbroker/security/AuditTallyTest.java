@@ -13,14 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sessionbroker.security.HandOutTally.Count;
-import dev.sessionbroker.security.HandOutTally.HandOut;
+import dev.sessionbroker.security.AuditLog.HandOut;
+import dev.sessionbroker.security.AuditTally.Count;
 import dev.sessionbroker.support.FakeTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Coalescing of repeated hand-outs, with time driven by {@link FakeTime}. */
-class HandOutTallyTest {
+/** Coalescing of repeated audit events (hand-outs here), with time driven by {@link FakeTime}. */
+class AuditTallyTest {
 
     static final Duration INTERVAL = Duration.ofSeconds(1);
 
@@ -30,7 +30,7 @@ class HandOutTallyTest {
 
     final FakeTime time = new FakeTime();
 
-    final HandOutTally tally = new HandOutTally(this.time, INTERVAL);
+    final AuditTally<HandOut> tally = new AuditTally<>(this.time, INTERVAL, 3);
 
     @Test
     void firstHandOutIsWrittenAtOnceAndRepeatsWaitForTheEndOfTheInterval() {
@@ -42,7 +42,7 @@ class HandOutTallyTest {
         this.time.advance(INTERVAL.minusNanos(1));
         assertThat(this.tally.due()).isEmpty();
         this.time.advance(Duration.ofNanos(1));
-        assertThat(this.tally.due()).containsExactly(new Count(BILLING, 4));
+        assertThat(this.tally.due()).containsExactly(new Count<>(BILLING, 4));
     }
 
     @Test
@@ -54,9 +54,23 @@ class HandOutTallyTest {
     }
 
     @Test
+    void beyondTheKeysItMayCoalesceEveryEventIsALineOfItsOwn() {
+        this.tally.add(BILLING);
+        this.tally.add(REPORTS);
+        HandOut third = new HandOut("ops", "alertsite", 200, "sha256:28a14d2c");
+        this.tally.add(third);
+        HandOut fourth = new HandOut("poller", "alertsite", 200, "sha256:28a14d2c");
+
+        assertThat(this.tally.add(fourth)).isTrue();
+        assertThat(this.tally.add(fourth)).isTrue();
+        // The keys already counted are still coalesced.
+        assertThat(this.tally.add(BILLING)).isFalse();
+    }
+
+    @Test
     void busyHandOutGetsOneLinePerInterval() {
         this.tally.add(BILLING);
-        List<Count> lines = new ArrayList<>();
+        List<Count<HandOut>> lines = new ArrayList<>();
         for (int interval = 0; interval < 3; interval++) {
             for (int i = 0; i < 10; i++) {
                 this.tally.add(BILLING);
@@ -65,7 +79,7 @@ class HandOutTallyTest {
             lines.addAll(this.tally.due());
         }
 
-        assertThat(lines).containsExactly(new Count(BILLING, 10), new Count(BILLING, 10), new Count(BILLING, 10));
+        assertThat(lines).containsExactly(new Count<>(BILLING, 10), new Count<>(BILLING, 10), new Count<>(BILLING, 10));
     }
 
     @Test
@@ -85,7 +99,7 @@ class HandOutTallyTest {
         this.tally.add(REPORTS);
         this.tally.add(REPORTS);
 
-        assertThat(this.tally.drain()).containsExactlyInAnyOrder(new Count(BILLING, 1), new Count(REPORTS, 2));
+        assertThat(this.tally.drain()).containsExactlyInAnyOrder(new Count<>(BILLING, 1), new Count<>(REPORTS, 2));
         assertThat(this.tally.drain()).isEmpty();
     }
 
