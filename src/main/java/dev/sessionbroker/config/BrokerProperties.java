@@ -212,7 +212,7 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
      * configured and the broker listens on a non-loopback address; anyone who can reach the
      * broker then gets every vendor's session
      * @param trustedProxies IP addresses or CIDR blocks of the proxies (ingress, load balancer)
-     * whose {@code X-Forwarded-For} names the caller; empty by default: the caller is the TCP
+     * whose X-Forwarded-For names the caller; empty by default: the caller is the TCP
      * peer, whatever headers it sends. Only proxies you run, never a whole pod network
      */
     public record Security(@DefaultValue("false") boolean allowAnonymous, @DefaultValue List<String> trustedProxies) {
