@@ -29,7 +29,9 @@ import org.springframework.util.unit.DataSize;
  * @param redis the shared store, with {@code store: redis}
  * @param credentials re-reading rotated credentials without a restart
  */
-@ConfigurationProperties("broker")
+// Unknown keys stop start-up (UnknownBrokerKeyFailureAnalyzer names them): a misspelt
+// optional key (idle-timout, retry.max-attempt) would otherwise be ignored in silence.
+@ConfigurationProperties(prefix = "broker", ignoreUnknownFields = false)
 public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendors, @DefaultValue("local") Store store,
         @DefaultValue Map<String, Client> clients, @DefaultValue Security security, @DefaultValue Proxy proxy,
         @DefaultValue Redis redis, @DefaultValue Credentials credentials) {
@@ -190,14 +192,17 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
      * One caller.
      *
      * @param tokenSha256 hex SHA-256 of the client's bearer token ({@code echo -n "$TOKEN" |
-     * sha256sum}); the token itself is never configured. Optional for clients that
-     * authenticate with a client certificate only
+     * sha256sum}); the token itself is never configured. Up to two, comma-separated or as a
+     * list, so that a rotation is: add the new token's digest, move the caller to the new
+     * token, remove the old digest. Optional for clients that authenticate with a client
+     * certificate only. Deleting it while the broker runs (a rotated config tree) revokes
+     * the client's tokens at once
      * @param vendors the vendors this client may take sessions of and proxy to, or "*" for
      * every configured vendor
      * @param admin whether the client may also refresh and delete sessions of any vendor and
      * read health details, metrics, prometheus, env and configprops
      */
-    public record Client(@Nullable String tokenSha256, @Nullable List<String> vendors,
+    public record Client(@Nullable List<String> tokenSha256, @Nullable List<String> vendors,
             @DefaultValue("false") boolean admin) {
 
         @Override

@@ -2,10 +2,13 @@ package dev.sessionbroker.credentials;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,16 +19,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.env.ConfigTreePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 
 import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.config.BrokerProperties;
-import dev.sessionbroker.config.BrokerProperties.VendorProperties;
+import dev.sessionbroker.config.Placeholders;
 import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.security.ClientDirectory;
 import dev.sessionbroker.security.InvalidClientConfigurationException;
@@ -38,17 +45,24 @@ import dev.sessionbroker.vendor.Vendors;
  * {@code ..data} symlink swapped) and applies rotated credentials: vendor {@code username},
  * {@code password} and {@code gateway-key}, and the callers ({@code broker.clients.*}).
  * <p>
- * A vendor's change applies whole or not at all: a value that fails validation keeps the old
- * credentials and is reported once, by key, never by value. A changed vendor's cool-down is
- * lifted at once (a rejection of the old password says nothing about the new one); its
- * cached session stays, as it is still valid at the vendor. Any other changed key in a config
- * tree needs a restart, and says so once.
+ * Only those keys are read, each vendor and each client on its own, so that nothing else in
+ * a tree (an {@code idle-timeout: banana} that needs a restart anyway) can block a rotation
+ * or a revocation. A vendor's change applies whole or not at all: a value that fails
+ * validation keeps the old credentials. A client entry that fails keeps its old permissions,
+ * but only with the token digests still listed: a digest that was removed or replaced stops
+ * working in any case, and a client whose digests are all deleted has its tokens revoked.
+ * A changed vendor's cool-down is lifted at once (a rejection of the old password says
+ * nothing about the new one); its cached session stays, as it is still valid at the vendor.
+ * Any other changed key needs a restart, and says so. Each problem is logged once, by key,
+ * never by value, while it lasts; once fixed, its return is logged again.
  */
 public final class CredentialReloader {
 
     private static final Logger log = LoggerFactory.getLogger(CredentialReloader.class);
 
     private static final Logger audit = LoggerFactory.getLogger("audit");
+
+    private static final ConfigurationPropertyName CLIENTS = ConfigurationPropertyName.of("broker.clients");
 
     private final ConfigurableEnvironment environment;
 
@@ -58,8 +72,6 @@ public final class CredentialReloader {
 
     private final ClientDirectory clients;
 
-    private final boolean clientCertificates;
-
     private final boolean reloginOnChange;
 
     /** {@code broker.credentials.reloads{outcome}}: changes applied and changes refused. */
@@ -67,21 +79,27 @@ public final class CredentialReloader {
 
     private final Counter rejected;
 
-    /** Problems and restart notices already reported, so each is logged once. */
+    /** Problems and restart notices logged and still present, so that each is logged once while it lasts. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    /** The problems seen in the round that is running; what is not seen again is forgotten. */
+    private final Set<String> seen = new HashSet<>();
 
     /** What the config trees held at start-up, for keys that need a restart. */
     private final Map<String, String> startupValues;
 
     private Map<String, BrokerProperties.Client> appliedClients;
 
+    /**
+     * @param clientCertificates not used by rotation: a client without a token digest is kept
+     * (revoked, or authenticated by certificate), so it no longer matters here
+     */
     public CredentialReloader(ConfigurableEnvironment environment, Vendors vendors, SessionBroker broker,
             ClientDirectory clients, BrokerProperties properties, boolean clientCertificates, MeterRegistry registry) {
         this.environment = environment;
         this.vendors = vendors;
         this.broker = broker;
         this.clients = clients;
-        this.clientCertificates = clientCertificates;
         this.reloginOnChange = properties.credentials().reloginOnChange();
         this.applied = reloads(registry, "applied");
         this.rejected = reloads(registry, "rejected");
@@ -92,39 +110,27 @@ public final class CredentialReloader {
 
     /** Reads every config tree again and applies what changed; called every reload-interval. */
     public synchronized void reload() {
+        this.seen.clear();
         List<PropertySource<?>> sources = freshSources();
         if (sources.stream().noneMatch(ConfigTreePropertySource.class::isInstance)) {
             return;
         }
-        BrokerProperties rotated;
-        try {
-            rotated = new Binder(ConfigurationPropertySources.from(sources),
-                    new PropertySourcesPlaceholdersResolver(sources))
-                .bind("broker", BrokerProperties.class)
-                .orElse(null);
-        }
-        catch (BindException ex) {
-            rejected(String.valueOf(ex.getName()), "cannot be bound");
-            return;
-        }
-        if (rotated == null) {
-            return;
-        }
+        Binder binder = new Binder(ConfigurationPropertySources.from(sources),
+                new PropertySourcesPlaceholdersResolver(sources));
         for (VendorSettings vendor : this.vendors.all()) {
-            VendorProperties entry = rotated.vendors().get(vendor.name());
-            if (entry != null) {
-                reloadVendor(vendor, entry);
-            }
+            reloadVendor(vendor, binder);
         }
-        reloadClients(rotated);
-        reportRestartNeeded(treeValues(sources));
+        reloadClients(binder, sources);
+        reportRestartNeeded(treeValues(sources), binder);
+        // A problem that is gone is forgotten: should it come back, it is logged again.
+        this.reported.retainAll(this.seen);
     }
 
-    private void reloadVendor(VendorSettings vendor, VendorProperties entry) {
+    private void reloadVendor(VendorSettings vendor, Binder binder) {
         String prefix = "broker.vendors." + vendor.name() + ".";
-        String username = entry.username();
-        Secret password = entry.password();
-        Secret gatewayKey = entry.gatewayKey();
+        String username = binder.bind(prefix + "username", String.class).orElse(null);
+        Secret password = binder.bind(prefix + "password", Secret.class).orElse(null);
+        Secret gatewayKey = binder.bind(prefix + "gateway-key", Secret.class).orElse(null);
         if (username == null || username.isBlank()) {
             rejected(prefix + "username", "is empty");
             return;
@@ -137,6 +143,14 @@ public final class CredentialReloader {
             rejected(prefix + "gateway-key", gatewayKey.isBlank() ? "is empty" : "does not apply to this vendor's type");
             return;
         }
+        for (String key : List.of("username", "password", "gateway-key")) {
+            String value = key.equals("username") ? username
+                    : key.equals("password") ? password.reveal() : (gatewayKey != null) ? gatewayKey.reveal() : null;
+            if (Placeholders.isUnresolved(value)) {
+                rejected(prefix + key, Placeholders.PROBLEM);
+                return;
+            }
+        }
         if (vendor.credentials().update(username, password, gatewayKey)) {
             this.broker.credentialsChanged(vendor.name(), this.reloginOnChange);
             this.applied.increment();
@@ -147,39 +161,111 @@ public final class CredentialReloader {
         }
     }
 
-    private void reloadClients(BrokerProperties rotated) {
-        if (rotated.clients().equals(this.appliedClients)) {
+    /** Each client bound and checked on its own, so that one bad entry holds up no other client. */
+    private void reloadClients(Binder binder, List<PropertySource<?>> sources) {
+        Map<String, BrokerProperties.Client> rotated = new TreeMap<>();
+        for (String name : clientNames(sources)) {
+            BrokerProperties.Client client = client(binder, name);
+            if (client != null) {
+                rotated.put(name, client);
+            }
+        }
+        if (rotated.equals(this.appliedClients)) {
             return;
         }
         try {
-            this.clients.replaceWith(ClientDirectory.from(rotated, this.vendors, this.clientCertificates));
+            this.clients.replaceWith(ClientDirectory.rotated(rotated, this.vendors));
         }
         catch (InvalidClientConfigurationException ex) {
+            // Only a conflict between clients gets here (two with one digest): nothing applies.
             rejected(ex.key(), "is invalid");
             return;
         }
         Set<String> changed = new TreeSet<>(this.appliedClients.keySet());
-        changed.addAll(rotated.clients().keySet());
-        changed.removeIf((name) -> Objects.equals(this.appliedClients.get(name), rotated.clients().get(name)));
-        this.appliedClients = rotated.clients();
+        changed.addAll(rotated.keySet());
+        changed.removeIf((name) -> Objects.equals(this.appliedClients.get(name), rotated.get(name)));
+        this.appliedClients = rotated;
         this.applied.increment();
         for (String client : changed) {
+            BrokerProperties.Client now = rotated.get(client);
+            boolean revoked = now != null && tokens(now.tokenSha256()).isEmpty();
             audit.atInfo()
-                .addKeyValue("event.action", "credentials.changed")
+                .addKeyValue("event.action", revoked ? "credentials.revoked" : "credentials.changed")
                 .addKeyValue("broker.client", client)
-                .log("audit event=credentials.changed client={}", client);
+                .log("audit event={} client={}", revoked ? "credentials.revoked" : "credentials.changed", client);
         }
     }
 
-    /** Keys in a config tree other than the rotating ones are read once, at start-up. */
-    private void reportRestartNeeded(Map<String, String> current) {
+    /**
+     * A client's rotated entry; where it cannot be bound or is invalid, its applied entry with
+     * only the token digests that are still listed (null if it had none before).
+     */
+    private BrokerProperties.@Nullable Client client(Binder binder, String name) {
+        String prefix = "broker.clients." + name;
+        List<String> listed = tokens(binder.bind(prefix + ".token-sha256", Bindable.listOf(String.class)).orElse(null));
+        BrokerProperties.Client client;
+        try {
+            client = binder.bind(prefix, BrokerProperties.Client.class).orElse(null);
+            if (client != null) {
+                ClientDirectory.rotated(Map.of(name, client), this.vendors);
+                return client;
+            }
+        }
+        catch (BindException ex) {
+            rejected(String.valueOf(ex.getName()), "cannot be bound");
+        }
+        catch (InvalidClientConfigurationException ex) {
+            rejected(ex.key(), "is invalid");
+        }
+        BrokerProperties.Client before = this.appliedClients.get(name);
+        if (before == null) {
+            return null;
+        }
+        List<String> kept = tokens(before.tokenSha256()).stream().filter(listed::contains).toList();
+        return new BrokerProperties.Client(kept, before.vendors(), before.admin());
+    }
+
+    private static List<String> tokens(@Nullable List<String> configured) {
+        return (configured != null) ? configured.stream()
+            .filter((value) -> !value.isBlank())
+            .map((value) -> value.trim().toLowerCase(Locale.ROOT))
+            .toList() : List.of();
+    }
+
+    /** The names under broker.clients in any source: a client may be spread over several. */
+    private static Set<String> clientNames(List<PropertySource<?>> sources) {
+        Set<String> names = new TreeSet<>();
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.from(sources)) {
+            if (source instanceof IterableConfigurationPropertySource iterable) {
+                iterable.stream()
+                    .filter((name) -> CLIENTS.isAncestorOf(name) && name.getNumberOfElements() > 2)
+                    .forEach((name) -> names.add(name.getElement(2, ConfigurationPropertyName.Form.ORIGINAL)));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Keys in a config tree other than the rotating ones are read once, at start-up. One that
+     * would not even bind is said to stop the next start-up.
+     */
+    private void reportRestartNeeded(Map<String, String> current, Binder binder) {
         Set<String> keys = new TreeSet<>(current.keySet());
         keys.addAll(this.startupValues.keySet());
         for (String key : keys) {
             if (!isRotating(key) && !Objects.equals(current.get(key), this.startupValues.get(key))
-                    && this.reported.add("restart:" + key + ":" + Objects.hashCode(current.get(key)))) {
+                    && once("restart:" + key + ":" + current.get(key))) {
                 log.warn("credentials-reload key={} changed in a config tree but only takes effect after a restart",
                         key);
+            }
+        }
+        try {
+            binder.bind("broker", BrokerProperties.class);
+        }
+        catch (BindException ex) {
+            if (once("unbindable:" + ex.getName())) {
+                log.warn("credentials-reload key={} cannot be bound: skipped now, and the broker will not start "
+                        + "with it", ex.getName());
             }
         }
     }
@@ -189,12 +275,18 @@ public final class CredentialReloader {
                 && (key.endsWith(".username") || key.endsWith(".password") || key.endsWith(".gateway-key")));
     }
 
-    /** One WARN per problem (by key, never by value) until it is fixed, and a count each time. */
+    /** One WARN per problem (by key, never by value) while it lasts, and a count each time. */
     private void rejected(String key, String problem) {
         this.rejected.increment();
-        if (this.reported.add("invalid:" + key + ":" + problem)) {
+        if (once("invalid:" + key + ":" + problem)) {
             log.warn("credentials-reload key={} {}: keeping the current credentials", key, problem);
         }
+    }
+
+    /** Whether this problem is new: not reported in an earlier round that has seen it ever since. */
+    private boolean once(String problem) {
+        this.seen.add(problem);
+        return this.reported.add(problem);
     }
 
     /** The environment's property sources, with each config tree read again from disk. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * from any vendor; a redirect to a login page (Revulytics answers a GET without session with
  * 302); or, for vendors that report errors inside a 200, a body status from the vendor's
  * {@code session-expired-statuses}. Reading a body status means buffering the answer, which
- * is done only for JSON answers within the replay limit.
+ * is done only for JSON answers within the replay limit (a gzip one is inflated to read it,
+ * and relayed as it came).
  */
 final class ExpiredSessionDetector {
 
@@ -66,8 +68,32 @@ final class ExpiredSessionDetector {
                     response.getBody()), headers.getContentLength());
         }
         BodyStatusRule rule = this.rule;
-        return new Inspection(rule != null && isExpiredStatus(rule, head), new ByteArrayInputStream(head),
-                head.length);
+        byte[] decoded = decoded(head, headers);
+        return new Inspection(rule != null && decoded != null && isExpiredStatus(rule, decoded),
+                new ByteArrayInputStream(head), head.length);
+    }
+
+    /**
+     * The body as JSON text for inspection only; the caller still gets the bytes as sent. A
+     * gzip answer (the caller's Accept-Encoding is passed to the vendor) is inflated up to the
+     * replay limit: anything that inflates beyond it is no error answer. Null for an encoding
+     * the broker does not read.
+     */
+    private byte @Nullable [] decoded(byte[] body, HttpHeaders headers) {
+        String encoding = headers.getFirst(HttpHeaders.CONTENT_ENCODING);
+        if (encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity")) {
+            return body;
+        }
+        if (!encoding.trim().equalsIgnoreCase("gzip") && !encoding.trim().equalsIgnoreCase("x-gzip")) {
+            return null;
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            byte[] inflated = in.readNBytes((int) this.bufferLimit + 1);
+            return (inflated.length > this.bufferLimit) ? null : inflated;
+        }
+        catch (IOException ex) {
+            return null;
+        }
     }
 
     private boolean inspectsBody(int status, HttpHeaders headers) {

@@ -4,12 +4,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,6 +24,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.Vendors;
 import dev.sessionbroker.config.BrokerProperties;
+import dev.sessionbroker.config.Placeholders;
 
 /**
  * The configured clients, validated once at start-up, with a token index built for the hot
@@ -73,15 +76,36 @@ public final class ClientDirectory implements UserDetailsService {
      * @throws InvalidClientConfigurationException naming the client and key of the first bad entry
      */
     public static ClientDirectory from(BrokerProperties properties, Vendors vendors, boolean clientCertificates) {
+        return from(properties.clients(), vendors, clientCertificates ? TokenRule.OPTIONAL : TokenRule.REQUIRED);
+    }
+
+    /**
+     * The clients of a rotated configuration. A client without a token digest is kept, and
+     * its tokens no longer authenticate: deleting the digest is the emergency revocation.
+     *
+     * @throws InvalidClientConfigurationException naming the client and key of the first bad entry
+     */
+    public static ClientDirectory rotated(Map<String, BrokerProperties.Client> clients, Vendors vendors) {
+        return from(clients, vendors, TokenRule.OPTIONAL);
+    }
+
+    /** Whether a client must have a token digest: at start-up, unless certificates can authenticate it. */
+    private enum TokenRule {
+
+        REQUIRED, OPTIONAL
+
+    }
+
+    private static ClientDirectory from(Map<String, BrokerProperties.Client> clients, Vendors vendors,
+            TokenRule tokens) {
         Map<String, BrokerClient> byName = new LinkedHashMap<>();
         Map<Long, TokenDigest> byToken = new HashMap<>();
-        properties.clients().forEach((name, client) -> {
+        clients.forEach((name, client) -> {
             BrokerClient resolved = resolve(name, client, vendors);
             byName.put(name, resolved);
-            byte[] digest = digest(name, client.tokenSha256(), clientCertificates);
-            if (digest != null) {
+            for (byte[] digest : digests(name, client.tokenSha256(), tokens)) {
                 TokenDigest earlier = byToken.putIfAbsent(prefix(digest), new TokenDigest(digest, resolved));
-                if (earlier != null) {
+                if (earlier != null && !earlier.client().name().equals(name)) {
                     throw InvalidClientConfigurationException.client(name, key(name, "token-sha256"),
                             "is also the digest of client '" + earlier.client().name() + "': every client needs its own token");
                 }
@@ -153,23 +177,37 @@ public final class ClientDirectory implements UserDetailsService {
         return new BrokerClient(name, allowed, false, client.admin());
     }
 
-    private static byte @Nullable [] digest(String name, @Nullable String tokenSha256, boolean clientCertificates) {
-        if (tokenSha256 == null || tokenSha256.isBlank()) {
-            if (clientCertificates) {
-                return null;
+    private static List<byte[]> digests(String name, @Nullable List<String> configured, TokenRule rule) {
+        List<String> values = (configured != null) ? configured.stream().filter((value) -> !value.isBlank()).toList()
+                : List.of();
+        if (values.isEmpty()) {
+            if (rule == TokenRule.OPTIONAL) {
+                return List.of();
             }
             throw InvalidClientConfigurationException.client(name, key(name, "token-sha256"),
                     "is required (the hex SHA-256 of the client's bearer token), unless clients "
                             + "authenticate with certificates (server.ssl.client-auth=need)");
         }
-        String hex = tokenSha256.trim();
-        if (!SHA256_HEX.matcher(hex).matches()) {
-            // Not echoed: someone may have pasted the token itself here.
+        if (values.size() > 2) {
             throw InvalidClientConfigurationException.client(name, key(name, "token-sha256"),
-                    "is not a hex SHA-256 digest: 64 hex digits, from echo -n \"$TOKEN\" | sha256sum "
-                            + "(the token itself never goes into configuration)");
+                    "holds " + values.size() + " digests: at most two, the current token's and the next one's "
+                            + "during a rotation (a token left behind is a token that still works)");
         }
-        return HexFormat.of().parseHex(hex.toLowerCase());
+        List<byte[]> digests = new ArrayList<>();
+        for (String value : values) {
+            if (Placeholders.isUnresolved(value)) {
+                throw InvalidClientConfigurationException.client(name, key(name, "token-sha256"), Placeholders.PROBLEM);
+            }
+            String hex = value.trim();
+            if (!SHA256_HEX.matcher(hex).matches()) {
+                // Not echoed: someone may have pasted the token itself here.
+                throw InvalidClientConfigurationException.client(name, key(name, "token-sha256"),
+                        "is not a hex SHA-256 digest: 64 hex digits, from echo -n \"$TOKEN\" | sha256sum "
+                                + "(the token itself never goes into configuration)");
+            }
+            digests.add(HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT)));
+        }
+        return digests;
     }
 
     private static String key(String client, String property) {

@@ -49,9 +49,10 @@ public class VendorClients {
     /**
      * An HTTP client for one vendor: its timeouts and SSL bundle, no redirects followed (a
      * login must never be re-posted elsewhere with the credentials on it, and the proxy
-     * must see a redirect to the login page as such), and no automatic retries — HttpClient
+     * must see a redirect to the login page as such), no automatic retries — HttpClient
      * would otherwise re-send a login on 503/429 by itself, while the broker alone decides
-     * about retries because a repeated login can lock the account.
+     * about retries because a repeated login can lock the account — and no transparent
+     * decompression: the proxy hands a vendor's answer on byte for byte.
      * @param maxConnections pooled connections to the vendor
      */
     public ClientHttpRequestFactory requestFactory(VendorSettings vendor, int maxConnections) {
@@ -115,6 +116,11 @@ public class VendorClients {
         return ClientHttpRequestFactoryBuilder.httpComponents()
             .withHttpClientCustomizer((client) -> {
                 client.disableAutomaticRetries();
+                // HttpClient would otherwise add its own Accept-Encoding and inflate the answer,
+                // dropping Content-Encoding: the proxy relays a vendor's bytes as sent (a 1 MiB
+                // gzip answer inflated to 1 GiB cost the broker 21 s of CPU), and a login
+                // answer is read only up to 64 KiB, so nothing here needs it decoded.
+                client.disableContentCompression();
                 if (!keepAlive) {
                     client.setConnectionReuseStrategy((request, response, context) -> false);
                 }

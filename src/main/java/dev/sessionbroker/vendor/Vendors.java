@@ -20,6 +20,7 @@ import dev.sessionbroker.config.BrokerProperties.SessionInjection;
 import dev.sessionbroker.config.BrokerProperties.SessionInjection.Place;
 import dev.sessionbroker.config.BrokerProperties.VendorProperties;
 import dev.sessionbroker.config.InvalidVendorConfigurationException;
+import dev.sessionbroker.config.Placeholders;
 import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.vendor.VendorSettings.ProxyOptions;
 import dev.sessionbroker.vendor.VendorSettings.RetrySettings;
@@ -87,6 +88,13 @@ public final class Vendors {
         Secret password = properties.password();
         if (password == null || password.isBlank()) {
             throw new InvalidVendorConfigurationException(name, prefix + "password", "is required");
+        }
+        // Sent to the vendor as the literal text "${…}": a rejected login, a cool-down, a lockout.
+        resolved(name, prefix + "username", username);
+        resolved(name, prefix + "password", password.reveal());
+        Secret gatewayKey = properties.gatewayKey();
+        if (gatewayKey != null) {
+            resolved(name, prefix + "gateway-key", gatewayKey.reveal());
         }
         Duration idleTimeout = positive(name, prefix + "idle-timeout",
                 (properties.idleTimeout() != null) ? properties.idleTimeout() : type.defaultIdleTimeout());
@@ -240,6 +248,12 @@ public final class Vendors {
         }
         catch (URISyntaxException ex) {
             throw new InvalidVendorConfigurationException(name, key, "is not a valid URL: " + ex.getReason());
+        }
+    }
+
+    private static void resolved(String name, String key, String value) {
+        if (Placeholders.isUnresolved(value)) {
+            throw new InvalidVendorConfigurationException(name, key, Placeholders.PROBLEM);
         }
     }
 

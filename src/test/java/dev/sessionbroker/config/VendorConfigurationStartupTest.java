@@ -96,6 +96,51 @@ class VendorConfigurationStartupTest {
     }
 
     @Test
+    void anUnresolvedPasswordPlaceholderNamesVendorAndKeyButNotTheVariable(CapturedOutput output) {
+        assertStartupFails(output, validExcept("billing", "password", "${BROKER_TEST_UNSET_PASSWORD_7F3}"), "billing",
+                "broker.vendors.billing.password", "unresolved ${…} placeholder");
+        assertThat(output.getAll()).doesNotContain("BROKER_TEST_UNSET_PASSWORD_7F3");
+    }
+
+    @Test
+    void aPartlyUnresolvedPasswordIsRefusedWithoutEchoingTheResolvedPart(CapturedOutput output) {
+        assertStartupFails(output, validExcept("billing", "password", SECRET + "${BROKER_TEST_UNSET_SUFFIX_7F3}"),
+                "broker.vendors.billing.password", "unresolved");
+    }
+
+    @Test
+    void anUnresolvedGatewayKeyOrUsernameNamesVendorAndKey(CapturedOutput output) {
+        List<String> appViewX = List.of("broker.vendors.avx.type=appviewx", "broker.vendors.avx.base-url=https://avx.example.com",
+                "broker.vendors.avx.username=ops", "broker.vendors.avx.password=" + SECRET,
+                "broker.vendors.avx.gateway-key=${BROKER_TEST_UNSET_GWKEY_7F3}");
+        assertStartupFails(output, appViewX, "avx", "broker.vendors.avx.gateway-key", "unresolved");
+        assertStartupFails(output, validExcept("billing", "username", "${BROKER_TEST_UNSET_USER_7F3}"),
+                "broker.vendors.billing.username", "unresolved");
+    }
+
+    @Test
+    void misspeltOptionalKeysNameVendorAndKey(CapturedOutput output) {
+        List<String> properties = new ArrayList<>(validExcept("billing", "idle-timout", "5m"));
+        properties.add("broker.vendors.billing.retry.max-attempt=2");
+        assertStartupFails(output, properties, "Vendor 'billing': broker.vendors.billing.idle-timout is not a known key",
+                "Vendor 'billing': broker.vendors.billing.retry.max-attempt is not a known key");
+    }
+
+    @Test
+    void aMisspeltSecretKeyIsNamedWithoutItsValue(CapturedOutput output) {
+        List<String> properties = new ArrayList<>(validExcept("billing", "password", "the-real-one-is-below"));
+        properties.add("broker.vendors.billing.pasword=" + SECRET);
+        assertStartupFails(output, properties, "broker.vendors.billing.pasword is not a known key");
+    }
+
+    @Test
+    void anUnknownKeyOutsideVendorsAndClientsIsNamed(CapturedOutput output) {
+        List<String> properties = new ArrayList<>(validExcept("billing", "type", "alertsite"));
+        properties.add("broker.proxy.max-replay-bdy=2MB");
+        assertStartupFails(output, properties, "broker.proxy.max-replay-bdy is not a known key");
+    }
+
+    @Test
     void typeDefaultsApplyWhereKeysAreLeftOut() {
         BrokerProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "broker.vendors.billing.type", "alertsite", "broker.vendors.billing.username", "u",

@@ -186,6 +186,128 @@ class CredentialRotationTest {
             .hasSize(1);
     }
 
+    @Test
+    void aKeyThatCannotBindBlocksNeitherAPasswordRotationNorATokenRevocation(CapturedOutput output)
+            throws IOException {
+        write("broker.vendors.alertsite.password", WRONG);
+        write("broker.vendors.alertsite.idle-timeout", "15m");
+        write("broker.clients.billing.token-sha256", Tokens.sha256Hex("billing-token-1"));
+        ConfigurableApplicationContext broker = start("--broker.clients.billing.vendors=alertsite");
+        BrokerHttp http = http(broker);
+        assertThat(status(http, "billing-token-1")).isEqualTo(502);
+
+        replaceByRename("broker.vendors.alertsite.idle-timeout", "banana");
+        replaceByRename("broker.vendors.alertsite.password", RIGHT);
+        replaceByRename("broker.clients.billing.token-sha256", Tokens.sha256Hex("billing-token-2"));
+        broker.getBean(CredentialReloader.class).reload();
+
+        assertThat(status(http, "billing-token-1")).isEqualTo(401);
+        assertThat(status(http, "billing-token-2")).isEqualTo(200);
+        assertThat(output.getAll())
+            .contains("credentials-reload key=broker.vendors.alertsite.idle-timeout changed in a config tree but only "
+                    + "takes effect after a restart")
+            .contains("credentials-reload key=broker.vendors.alertsite.idle-timeout cannot be bound: skipped now, "
+                    + "and the broker will not start with it")
+            .doesNotContain("banana");
+    }
+
+    @Test
+    void deletingAClientsTokenDigestRevokesItsToken(CapturedOutput output) throws IOException {
+        write("broker.vendors.alertsite.password", RIGHT);
+        write("broker.clients.billing.token-sha256", Tokens.sha256Hex("billing-token-1"));
+        write("broker.clients.reports.token-sha256", Tokens.sha256Hex("reports-token-1"));
+        ConfigurableApplicationContext broker = start("--broker.clients.billing.vendors=alertsite",
+                "--broker.clients.reports.vendors=alertsite");
+        BrokerHttp http = http(broker);
+        assertThat(status(http, "billing-token-1")).isEqualTo(200);
+
+        Files.delete(this.tree.resolve("broker.clients.billing.token-sha256"));
+        broker.getBean(CredentialReloader.class).reload();
+
+        assertThat(status(http, "billing-token-1")).isEqualTo(401);
+        assertThat(status(http, "reports-token-1")).isEqualTo(200);
+        assertThat(output.getAll()).contains("audit event=credentials.revoked client=billing")
+            .doesNotContain("keeping the current credentials");
+    }
+
+    @Test
+    void aClientHoldsTwoTokenDigestsDuringARotationWithoutARename() throws IOException {
+        write("broker.vendors.alertsite.password", RIGHT);
+        write("broker.clients.billing.token-sha256", Tokens.sha256Hex("billing-token-1"));
+        ConfigurableApplicationContext broker = start("--broker.clients.billing.vendors=alertsite");
+        BrokerHttp http = http(broker);
+
+        replaceByRename("broker.clients.billing.token-sha256",
+                Tokens.sha256Hex("billing-token-1") + "," + Tokens.sha256Hex("billing-token-2"));
+        broker.getBean(CredentialReloader.class).reload();
+        assertThat(status(http, "billing-token-1")).isEqualTo(200);
+        assertThat(status(http, "billing-token-2")).isEqualTo(200);
+
+        replaceByRename("broker.clients.billing.token-sha256", Tokens.sha256Hex("billing-token-2"));
+        broker.getBean(CredentialReloader.class).reload();
+        assertThat(status(http, "billing-token-1")).isEqualTo(401);
+        assertThat(status(http, "billing-token-2")).isEqualTo(200);
+    }
+
+    @Test
+    void anInvalidClientEntryKeepsItsPermissionsButOnlyTheDigestsStillListed(CapturedOutput output)
+            throws IOException {
+        write("broker.vendors.alertsite.password", RIGHT);
+        write("broker.clients.billing.token-sha256",
+                Tokens.sha256Hex("billing-token-1") + "," + Tokens.sha256Hex("billing-token-2"));
+        write("broker.clients.billing.vendors", "alertsite");
+        ConfigurableApplicationContext broker = start();
+        BrokerHttp http = http(broker);
+
+        replaceByRename("broker.clients.billing.vendors", "alertsite,salesforce");
+        replaceByRename("broker.clients.billing.token-sha256", Tokens.sha256Hex("billing-token-2"));
+        write("broker.clients.reports.token-sha256", Tokens.sha256Hex("reports-token-1"));
+        write("broker.clients.reports.vendors", "alertsite");
+        broker.getBean(CredentialReloader.class).reload();
+
+        assertThat(status(http, "billing-token-1")).isEqualTo(401);
+        assertThat(status(http, "billing-token-2")).isEqualTo(200);
+        assertThat(status(http, "reports-token-1")).isEqualTo(200);
+        assertThat(output.getAll()).contains("credentials-reload key=broker.clients.billing.vendors[1] is invalid");
+    }
+
+    @Test
+    void aProblemThatComesBackAfterItWasFixedIsLoggedAgain(CapturedOutput output) throws IOException {
+        write("broker.vendors.alertsite.password", RIGHT);
+        ConfigurableApplicationContext broker = start();
+        CredentialReloader reloader = broker.getBean(CredentialReloader.class);
+
+        replaceByRename("broker.vendors.alertsite.password", "");
+        reloader.reload();
+        reloader.reload();
+        replaceByRename("broker.vendors.alertsite.password", RIGHT);
+        reloader.reload();
+        replaceByRename("broker.vendors.alertsite.password", "");
+        reloader.reload();
+
+        assertThat(output.getAll().lines()
+            .filter((line) -> line.contains("credentials-reload key=broker.vendors.alertsite.password is empty")))
+            .hasSize(2);
+    }
+
+    @Test
+    void anUnresolvedPlaceholderRotatedInIsRefusedAndTheWorkingPasswordStays(CapturedOutput output)
+            throws IOException {
+        write("broker.vendors.alertsite.password", RIGHT);
+        ConfigurableApplicationContext broker = start();
+        BrokerHttp http = http(broker);
+
+        replaceByRename("broker.vendors.alertsite.password", "${BROKER_TEST_UNSET_ROTATED_7F3}");
+        broker.getBean(CredentialReloader.class).reload();
+        http.delete("/sessions/alertsite");
+
+        assertThat(http.get("/sessions/alertsite").statusCode()).isEqualTo(200);
+        assertThat(logins()).isEqualTo(1);
+        assertThat(output.getAll())
+            .contains("credentials-reload key=broker.vendors.alertsite.password is an unresolved ${…} placeholder")
+            .doesNotContain("BROKER_TEST_UNSET_ROTATED_7F3");
+    }
+
     private ConfigurableApplicationContext start(String... more) {
         List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--spring.config.import=configtree:" + this.tree + "/",

@@ -1,11 +1,15 @@
 package dev.sessionbroker.proxy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,6 +151,66 @@ class ProxyTest extends BrokerFixture {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"monitors\"");
         assertThat(logins("/alertsite/login")).isEqualTo(2);
+    }
+
+    @Test
+    void aGzipAnswerReachesTheCallerByteForByteWithItsContentEncoding() throws Exception {
+        byte[] gzip = gzip("{\"metadata\":{\"status\":\"0\"},\"rows\":\"" + "r".repeat(200_000) + "\"}");
+        vendor.stubFor(get("/alertsite/export").withHeader("Accept-Encoding", equalTo("gzip"))
+            .willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Content-Encoding", "gzip")
+                .withBody(gzip)));
+
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+            .send(this.http.request("/proxy/alertsite/export").header("Accept-Encoding", "gzip").GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(response.headers().firstValue("Content-Length")).hasValue(String.valueOf(gzip.length));
+        assertThat(response.body()).isEqualTo(gzip);
+    }
+
+    @Test
+    void theCallersAcceptEncodingIsSentAsIsAndNoneIsAddedWhenItSentNone() {
+        vendor.stubFor(get(urlPathEqualTo("/alertsite/plain")).willReturn(okJson("{\"metadata\":{\"status\":\"0\"}}")));
+
+        this.http.get("/proxy/alertsite/plain");
+        this.http.send(this.http.request("/proxy/alertsite/plain?br").header("Accept-Encoding", "br").GET().build());
+
+        vendor.verify(getRequestedFor(urlEqualTo("/alertsite/plain")).withoutHeader("Accept-Encoding"));
+        vendor.verify(getRequestedFor(urlEqualTo("/alertsite/plain?br")).withHeader("Accept-Encoding", equalTo("br")));
+    }
+
+    @Test
+    void aGzipBodyStatusStillMeansExpiredAndTheFreshAnswerIsRelayedCompressed() throws Exception {
+        this.http.get("/sessions/alertsite");
+        vendor.stubFor(get("/alertsite/monitors").withBasicAuth(USERNAME, SESSION_A)
+            .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withHeader("Content-Encoding", "gzip")
+                .withBody(gzip("{\"metadata\":{\"status\":\"5\",\"message\":\"Invalid session\"}}"))));
+        byte[] fresh = gzip("{\"metadata\":{\"status\":\"0\"},\"monitors\":[]}");
+        vendor.stubFor(get("/alertsite/monitors").withBasicAuth(USERNAME, SESSION_B)
+            .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withHeader("Content-Encoding", "gzip")
+                .withBody(fresh)));
+
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+            .send(this.http.request("/proxy/alertsite/monitors").header("Accept-Encoding", "gzip").GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(fresh);
+        assertThat(logins("/alertsite/login")).isEqualTo(2);
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     @Test

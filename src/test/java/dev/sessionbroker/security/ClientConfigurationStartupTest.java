@@ -65,6 +65,26 @@ class ClientConfigurationStartupTest {
     }
 
     @Test
+    void anUnresolvedTokenDigestPlaceholderNamesClientAndKey(CapturedOutput output) {
+        assertStartupFails(output, client("billing", "${BROKER_TEST_UNSET_DIGEST_7F3}", "alertsite"), "Client 'billing'",
+                "broker.clients.billing.token-sha256", "unresolved ${…} placeholder");
+        assertThat(output.getAll()).doesNotContain("BROKER_TEST_UNSET_DIGEST_7F3");
+    }
+
+    @Test
+    void aMisspeltClientKeyNamesClientAndKey(CapturedOutput output) {
+        List<String> properties = new ArrayList<>(client("billing", DIGEST, "alertsite"));
+        properties.add("broker.clients.billing.admn=true");
+        assertStartupFails(output, properties, "Client 'billing': broker.clients.billing.admn is not a known key");
+    }
+
+    @Test
+    void moreThanTwoTokenDigestsAreRefused(CapturedOutput output) {
+        assertStartupFails(output, client("billing", DIGEST + "," + Tokens.sha256Hex("b") + "," + Tokens.sha256Hex("c"),
+                "alertsite"), "broker.clients.billing.token-sha256", "at most two");
+    }
+
+    @Test
     void badClientNameIsNamed(CapturedOutput output) {
         assertStartupFails(output, client("Billing_EU", DIGEST, "alertsite"), "Billing_EU",
                 "not a valid client name");
