@@ -117,9 +117,9 @@ class ApiDescription {
         responses.put("200", new ApiResponse().description("A session; text/plain gives the bare session ID")
             .content(new Content()
                 .addMediaType("application/json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/Session"))
-                    .addExamples("session", new Example().value(Map.of("vendor", "alertsite", "type", "alertsite",
-                            "sessionId", "ef770427109e343e", "obtainedAt", "2026-11-22T21:57:27.982Z", "expiresAt",
-                            "2026-11-22T22:12:27.983Z"))))
+                    .addExamples("session", new Example().value(Map.of("vendor", "appviewx", "type", "appviewx",
+                            "sessionId", "ef770427109e343e", "obtainedAt", "2026-11-22T21:57:27.982Z", "placement",
+                            Map.of("in", "header", "name", "sessionId"), "expiresAt", "2026-11-22T22:12:27.983Z"))))
                 .addMediaType("text/plain", new MediaType().schema(typed("string"))
                     .addExamples("session", new Example().value("ef770427109e343e")))));
         problems(responses, Map.of("400", "invalid-vendor-name", "401", "unauthenticated", "403", "forbidden",
@@ -171,12 +171,29 @@ class ApiDescription {
             .addProperty("vendorStatus", typed("string"));
     }
 
+    /** {@link PlacementView}: where the caller puts the session on its own vendor calls. */
+    private static Schema<?> placementSchema() {
+        return typed("object")
+            .description("Where the session goes on the caller's own calls to the vendor, by the rules the proxy "
+                    + "applies: a header (name, optional prefix), a query parameter (name), a cookie (name; none "
+                    + "when the session already is name=value), a field of the JSON body (name, with fields set "
+                    + "beside it) or HTTP Basic (username, the session as password)")
+            .addProperty("in", new Schema<String>().type("string").types(Set.of("string"))
+                ._enum(List.of("header", "query", "cookie", "body", "basic")))
+            .addProperty("name", typed("string"))
+            .addProperty("prefix", typed("string"))
+            .addProperty("username", typed("string"))
+            .addProperty("fields", typed("object").additionalProperties(typed("string")))
+            .required(List.of("in"));
+    }
+
     private static Schema<?> sessionSchema() {
         return typed("object")
             .addProperty("vendor", typed("string"))
             .addProperty("type", typed("string"))
             .addProperty("sessionId", typed("string"))
             .addProperty("obtainedAt", typed("string").format("date-time"))
+            .addProperty("placement", placementSchema())
             .addProperty("expiresAt", typed("string").format("date-time"))
             .required(List.of("vendor", "type", "sessionId", "obtainedAt", "expiresAt"));
     }

@@ -1,5 +1,6 @@
 package dev.sessionbroker.web;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.sessionbroker.broker.Session;
@@ -7,8 +8,10 @@ import dev.sessionbroker.broker.Session;
 /**
  * The JSON answer of {@code GET /sessions/{vendor}} and of a refresh. Instants are written as
  * {@link java.time.Instant#toString()}, the ISO-8601 form Jackson gives them by default.
+ * {@code placement} says where the session goes on the caller's vendor calls.
  */
-record SessionView(String vendor, String type, String sessionId, String obtainedAt, String expiresAt) {
+record SessionView(String vendor, String type, String sessionId, String obtainedAt,
+        @Nullable PlacementView placement, String expiresAt) {
 
     /**
      * The answer up to the value of {@code expiresAt}, the only field that changes from one
@@ -16,9 +19,9 @@ record SessionView(String vendor, String type, String sessionId, String obtained
      * hand-out formats one instant instead of serializing the view (about 6 % of its CPU,
      * bench/RESULTS.md §12).
      */
-    static String head(JsonMapper mapper, Session session, String type) {
-        String json = mapper.writeValueAsString(
-                new SessionView(session.vendor(), type, session.sessionId(), session.obtainedAt().toString(), ""));
+    static String head(JsonMapper mapper, Session session, String type, @Nullable PlacementView placement) {
+        String json = mapper.writeValueAsString(new SessionView(session.vendor(), type, session.sessionId(),
+                session.obtainedAt().toString(), placement, ""));
         return json.substring(0, json.length() - "\"}".length());
     }
 

@@ -147,14 +147,15 @@ class SessionsController {
         return ok.contentType(MediaType.APPLICATION_JSON).body(json(lease));
     }
 
-    /** The vendor's type is looked up only when a new session's answer is rendered. */
+    /** The vendor's type and placement are looked up only when a new session's answer is rendered. */
     private String json(SessionLease lease) {
         Session session = lease.session();
         Head head = this.heads.get(session.vendor());
         if (head == null || !head.session().equals(session)) {
             VendorSettings vendor = this.vendors.find(session.vendor());
             String type = (vendor != null) ? vendor.definition().id() : "";
-            head = new Head(session, SessionView.head(this.mapper, session, type));
+            PlacementView placement = (vendor != null) ? PlacementView.of(vendor.sessionPlacement()) : null;
+            head = new Head(session, SessionView.head(this.mapper, session, type, placement));
             this.heads.put(session.vendor(), head);
         }
         return head.json() + lease.expiresAt() + "\"}";

@@ -152,8 +152,17 @@ class HelmChartTest {
             .filter((line) -> !line.isBlank() && !line.startsWith("#"))
             .toList();
 
-        assertThat(commands).containsSubsequence("bash helm/ci-check.sh", "./mvnw -B verify");
+        assertThat(commands).containsSubsequence("bash helm/ci-check.sh", readmeTestCommand());
+        assertThat(readmeTestCommand()).isEqualTo("./mvnw -B verify && ./mvnw -B -f client/pom.xml verify");
         assertThat(Path.of("helm/ci-check.sh")).isRegularFile();
+    }
+
+    /** The one command README's "The two commands" gives for the whole test suite. */
+    private static String readmeTestCommand() throws IOException {
+        Matcher command = Pattern.compile("Run the whole test suite.*?```sh\n([^\n]+)\n```", Pattern.DOTALL)
+            .matcher(Files.readString(Path.of("README.md")));
+        assertThat(command.find()).isTrue();
+        return command.group(1);
     }
 
     @Test

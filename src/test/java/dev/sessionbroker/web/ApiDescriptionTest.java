@@ -45,6 +45,8 @@ class ApiDescriptionTest extends BrokerFixture {
         JsonNode handOut = document.at("/paths/~1sessions~1{vendor}/get/responses");
         assertThat(handOut.at("/200/content/application~1json/schema/$ref").asString())
             .isEqualTo("#/components/schemas/Session");
+        assertThat(document.at("/components/schemas/Session/properties/placement/properties/in/enum").toString())
+            .isEqualTo("[\"header\",\"query\",\"cookie\",\"body\",\"basic\"]");
         assertThat(handOut.at("/503/content/application~1problem+json/examples/vendor-cooling-down/value/type")
             .asString()).isEqualTo("urn:session-broker:problem:vendor-cooling-down");
         assertThat(document.at("/paths/~1proxy~1{vendor}~1{path}/get/responses/501").isMissingNode()).isFalse();
