@@ -11,6 +11,7 @@
 #     format, an unknown key, an unknown vendor type);
 #   - no password or AppViewX gateway key in the ConfigMap or the environment: a sample one
 #     shows up in the rendered chart only in the Secret;
+#   - the probes and the ServiceMonitor on the actuator's own port (management.port);
 #   - the Deployment strategy (Recreate on the local store, RollingUpdate with Redis), the
 #     ServiceAccount without a token, JVM options as an argument file and never through
 #     JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS (whose "Picked up" stderr line is not JSON);
@@ -234,6 +235,15 @@ check_chart() {
   grep -A2 '^  strategy:' "$out/anonymous.yaml" | grep -q 'type: Recreate' || die "$label: local store without Recreate"
   grep -A2 '^  strategy:' "$out/redis.yaml" | grep -q 'type: RollingUpdate' || die "$label: redis without RollingUpdate"
   pass "$label: strategy Recreate on the local store, RollingUpdate with Redis"
+
+  # Probes on the actuator's own server (its own connector and threads), so that slow API
+  # traffic cannot fail them and restart a working pod.
+  grep -q 'name: MANAGEMENT_SERVER_PORT' "$out/anonymous.yaml" || die "$label: no MANAGEMENT_SERVER_PORT"
+  [[ "$(grep -A3 -E '^ +(startup|liveness|readiness)Probe:' "$out/anonymous.yaml" | grep -c 'port: management$')" == 3 ]] ||
+    die "$label: the probes must use the management port"
+  grep -A3 '^  endpoints:' "$out/example.yaml" | grep -q 'port: management$' ||
+    die "$label: the ServiceMonitor must scrape the management port (example values)"
+  pass "$label: probes and ServiceMonitor on the management port"
 
   # The chart's lowest supported Kubernetes version (Chart.yaml kubeVersion).
   "$helm" template session-broker "$CHART" --kube-version 1.25.0 -f "$CHART/ci/redis-values.yaml" \

@@ -27,6 +27,7 @@ public class BrokerException extends RuntimeException {
         SHARED_STORE_UNAVAILABLE(503, "shared-store-unavailable", "Shared session store unavailable"),
         OTP_NOT_SUPPORTED(400, "otp-not-supported", "One-time password not supported"),
         PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+        REQUEST_BODY_TIMEOUT(408, "request-body-timeout", "Request body too slow"),
         UNSAFE_PROXY_PATH(400, "unsafe-proxy-path", "Path not allowed"),
         INVALID_PROXY_BODY(400, "invalid-proxy-body", "Request body not usable"),
         PROXY_NOT_CONFIGURED(501, "proxy-not-configured", "Vendor cannot be proxied"),

@@ -28,13 +28,14 @@ import org.springframework.util.unit.DataSize;
  * @param proxy proxy mode
  * @param redis the shared store, with {@code store: redis}
  * @param credentials re-reading rotated credentials without a restart
+ * @param requestBody how long and how slowly a caller may send a request body
  */
 // Unknown keys stop start-up (UnknownBrokerKeyFailureAnalyzer names them): a misspelt
 // optional key (idle-timout, retry.max-attempt) would otherwise be ignored in silence.
 @ConfigurationProperties(prefix = "broker", ignoreUnknownFields = false)
 public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendors, @DefaultValue("local") Store store,
         @DefaultValue Map<String, Client> clients, @DefaultValue Security security, @DefaultValue Proxy proxy,
-        @DefaultValue Redis redis, @DefaultValue Credentials credentials) {
+        @DefaultValue Redis redis, @DefaultValue Credentials credentials, @DefaultValue RequestBody requestBody) {
 
     public BrokerProperties {
         // Sorted so that listings, start-up logs and messages are stable.
@@ -259,5 +260,28 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
      */
     public record Credentials(@DefaultValue("10s") Duration reloadInterval,
             @DefaultValue("false") boolean reloginOnChange) {
+    }
+
+    /**
+     * Bounds on reading any request body, so that a caller who trickles one cannot hold a
+     * request thread for long (the session API's and the proxy's bodies alike). A body may
+     * take {@code timeout}, plus one second for each {@code min-rate} of it received, but never
+     * more than {@code max-time}; beyond that the caller gets 408 and the connection is closed.
+     *
+     * @param timeout what every body gets, however small; also the longest a single read waits
+     * for the next bytes (Tomcat's upload timeout)
+     * @param minRate bytes per second that extend the allowance by one second each: a larger
+     * body must keep arriving at least this fast on average
+     * @param maxTime the total deadline: no body is read for longer, whatever its rate
+     */
+    public record RequestBody(@DefaultValue("10s") Duration timeout, @DefaultValue("8KB") DataSize minRate,
+            @DefaultValue("60s") Duration maxTime) {
+
+        public RequestBody {
+            if (timeout.isNegative() || timeout.isZero() || minRate.toBytes() <= 0 || maxTime.compareTo(timeout) < 0) {
+                throw new IllegalArgumentException("broker.request-body needs a positive timeout and min-rate, "
+                        + "and a max-time no shorter than the timeout");
+            }
+        }
     }
 }

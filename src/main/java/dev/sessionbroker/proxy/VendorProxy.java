@@ -82,6 +82,11 @@ public class VendorProxy {
         if (placements.isEmpty()) {
             throw ProxyProblems.notConfigured(vendorName);
         }
+        // The body first, under its own deadline (broker.request-body.*), then the permit: a
+        // caller trickling its body holds no permit, so it delays no other caller of the vendor.
+        // Only a body larger than max-replay-body is still being read, at least at
+        // broker.request-body.min-rate, while its call holds a permit.
+        ProxyBody body = ProxyBody.read(request.getInputStream(), this.replayLimit, request.getContentLengthLong());
         if (!vendor.inFlight().tryAcquire()) {
             throw ProxyProblems.saturated(vendorName);
         }
@@ -90,8 +95,7 @@ public class VendorProxy {
         boolean replayed = false;
         try {
             OutgoingCall call = new OutgoingCall(HttpMethod.valueOf(request.getMethod()), target,
-                    forwardedHeaders(request), ProxyBody.read(request.getInputStream(), this.replayLimit,
-                            request.getContentLengthLong()));
+                    forwardedHeaders(request), body);
             String sessionId = await(this.broker.lease(vendorName)).session().sessionId();
             ClientHttpResponse answer = send(vendor, call.inject(placements, sessionId, this.jsonMapper));
             ExpiredSessionDetector.Inspection inspection = vendor.detector().inspect(answer);

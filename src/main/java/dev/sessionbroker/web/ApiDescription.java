@@ -94,7 +94,8 @@ class ApiDescription {
             responses.put("200", new ApiResponse().description("The vendor's answer, status, headers and body as "
                     + "it sent them (any status the vendor chose)"));
             problems(responses, Map.of("400", "unsafe-proxy-path", "401", "unauthenticated", "403", "forbidden",
-                    "404", "unknown-vendor", "413", "payload-too-large", "501", "proxy-not-configured", "502",
+                    "404", "unknown-vendor", "408", "request-body-timeout", "413", "payload-too-large", "501",
+                    "proxy-not-configured", "502",
                     "vendor-unavailable", "503", "proxy-saturated", "504", "vendor-timeout"));
             return;
         }
@@ -125,6 +126,9 @@ class ApiDescription {
         problems(responses, Map.of("400", "invalid-vendor-name", "401", "unauthenticated", "403", "forbidden",
                 "404", "unknown-vendor", "429", "authentication-throttled", "502", "login-rejected", "503",
                 "vendor-cooling-down", "504", "vendor-timeout"));
+        if ("refresh".equals(operation.getOperationId())) {
+            problems(responses, Map.of("408", "request-body-timeout", "413", "payload-too-large"));
+        }
     }
 
     private static void problems(ApiResponses responses, Map<String, String> byStatus) {
@@ -145,6 +149,7 @@ class ApiDescription {
             Map.entry("unauthenticated", "Authentication required"),
             Map.entry("forbidden", "Not allowed for this client"), Map.entry("unknown-vendor", "Unknown vendor"),
             Map.entry("payload-too-large", "Request body too large"),
+            Map.entry("request-body-timeout", "Request body too slow"),
             Map.entry("proxy-not-configured", "Vendor cannot be proxied"),
             Map.entry("vendor-unavailable", "Vendor unavailable"),
             Map.entry("proxy-saturated", "Too many proxied calls in flight"),

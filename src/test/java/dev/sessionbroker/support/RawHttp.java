@@ -7,7 +7,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -147,5 +150,99 @@ public final class RawHttp {
         }
         byte[] body = (length >= 0) ? in.readNBytes((int) length) : in.readAllBytes();
         return headText + new String(body, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Starts a request that declares a body of {@code declaredLength} bytes and sends only
+     * {@code firstBytes} of it: the rest comes when the test says so, or never. For callers
+     * that trickle a body, hostile or broken.
+     */
+    public static SlowUpload slowUpload(int port, String method, String target, String contentType,
+            long declaredLength, String firstBytes, String... headers) {
+        StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(declaredLength)
+            .append("\r\n");
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        head.append("\r\n").append(firstBytes);
+        try {
+            Socket socket = new Socket("127.0.0.1", port);
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new SlowUpload(socket);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** A request whose body the test sends bit by bit; closing it abandons the request. */
+    public static final class SlowUpload implements AutoCloseable {
+
+        private final Socket socket;
+
+        private SlowUpload(Socket socket) {
+            this.socket = socket;
+        }
+
+        /** More of the body; false when the server no longer takes it (it answered and closed). */
+        public boolean send(String bytes) {
+            try {
+                this.socket.getOutputStream().write(bytes.getBytes(StandardCharsets.ISO_8859_1));
+                this.socket.getOutputStream().flush();
+                return true;
+            }
+            catch (IOException ex) {
+                return false;
+            }
+        }
+
+        /**
+         * The answer's head and body, waiting at most {@code within}.
+         * @throws AssertionError when none came in time
+         */
+        public String answer(Duration within) {
+            try {
+                this.socket.setSoTimeout((int) within.toMillis());
+                return readAnswer(this.socket.getInputStream());
+            }
+            catch (SocketTimeoutException ex) {
+                throw new AssertionError("no answer within " + within, ex);
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+
+        /**
+         * Whether the server closed the connection (end of stream, or a reset: closing with
+         * unread bytes resets) within {@code within}, after the answer was read.
+         */
+        public boolean closedWithin(Duration within) {
+            try {
+                this.socket.setSoTimeout((int) within.toMillis());
+                return this.socket.getInputStream().read() == -1;
+            }
+            catch (SocketTimeoutException ex) {
+                return false;
+            }
+            catch (SocketException ex) {
+                return true;
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                this.socket.close();
+            }
+            catch (IOException ex) {
+                // Abandoned anyway.
+            }
+        }
     }
 }
