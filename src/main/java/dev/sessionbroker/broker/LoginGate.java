@@ -244,6 +244,10 @@ final class LoginGate {
                 this.logins.logout(session, "superseded");
                 return toSession(name, newer);
             }
+            // The store lost our fence (restarted or flushed during the login) and holds no
+            // session: ours becomes the shared one now, or on a later hand-out.
+            this.unshared.put(name, session);
+            share(vendor, session);
             return session;
         }
         catch (DataAccessException ex) {

@@ -230,6 +230,22 @@ class ReplicasOverRedisTest {
         assertThat(this.vendor.logins()).isEqualTo(1);
     }
 
+    @Test
+    void aStoreThatLostEverythingDuringALoginGetsThatSessionWithoutASecondLogin() {
+        SessionBroker replica = replica(this.vendors, this.vendor);
+        this.vendor.holding();
+        CompletableFuture<SessionLease> lease = replica.lease("v");
+        await().until(() -> this.vendor.logins() == 1);
+
+        // What a Redis restart without persistence does: the lock and its fence are gone.
+        redis.flushAll();
+        this.vendor.release();
+
+        assertThat(sessionOf(lease)).isEqualTo("session-1");
+        assertThat(sessionOf(replica(this.vendors, this.vendor).lease("v"))).isEqualTo("session-1");
+        assertThat(this.vendor.logins()).isEqualTo(1);
+    }
+
     private SessionBroker replica(Vendors vendors, VendorClient client) {
         RedisSessionStore store = new RedisSessionStore(new StringRedisTemplate(connections), "unit");
         return Brokers.over(store, vendors, Map.of("v", client), this.time, this.threads);
