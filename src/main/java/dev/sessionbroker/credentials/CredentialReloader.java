@@ -58,7 +58,7 @@ public final class CredentialReloader {
 
     private final ClientDirectory clients;
 
-    private final boolean clientCertificates;
+    private final ClientDirectory.Proofs proofs;
 
     private final boolean reloginOnChange;
 
@@ -76,12 +76,12 @@ public final class CredentialReloader {
     private Map<String, BrokerProperties.Client> appliedClients;
 
     public CredentialReloader(ConfigurableEnvironment environment, Vendors vendors, SessionBroker broker,
-            ClientDirectory clients, BrokerProperties properties, boolean clientCertificates, MeterRegistry registry) {
+            ClientDirectory clients, BrokerProperties properties, ClientDirectory.Proofs proofs, MeterRegistry registry) {
         this.environment = environment;
         this.vendors = vendors;
         this.broker = broker;
         this.clients = clients;
-        this.clientCertificates = clientCertificates;
+        this.proofs = proofs;
         this.reloginOnChange = properties.credentials().reloginOnChange();
         this.applied = reloads(registry, "applied");
         this.rejected = reloads(registry, "rejected");
@@ -152,7 +152,7 @@ public final class CredentialReloader {
             return;
         }
         try {
-            this.clients.replaceWith(ClientDirectory.from(rotated, this.vendors, this.clientCertificates));
+            this.clients.replaceWith(ClientDirectory.from(rotated, this.vendors, this.proofs));
         }
         catch (InvalidClientConfigurationException ex) {
             rejected(ex.key(), "is invalid");

@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.util.StringUtils;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 import dev.sessionbroker.vendor.VendorSettings;
@@ -25,7 +29,8 @@ import dev.sessionbroker.config.BrokerProperties;
 
 /**
  * The configured clients, validated once at start-up, with a token index built for the hot
- * path: authenticating a bearer token costs one SHA-256 and one map lookup.
+ * path: authenticating a bearer token costs one SHA-256 and one map lookup. Clients proven by
+ * a JWT are found by the token's subject.
  */
 public final class ClientDirectory implements UserDetailsService {
 
@@ -33,6 +38,9 @@ public final class ClientDirectory implements UserDetailsService {
     private static final Pattern CLIENT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+
+    /** A JWT {@code sub} as issuers write them: printable, no spaces (RFC 7519 allows more, nobody uses it). */
+    private static final Pattern SUBJECT = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     /** Metric tags for callers that are not a client: they must not collide with one. */
     private static final Set<String> RESERVED = Set.of("anonymous", "unknown");
@@ -51,11 +59,44 @@ public final class ClientDirectory implements UserDetailsService {
      * compares no secret material byte by byte, and the whole digest is compared in constant
      * time afterwards
      */
-    private record Index(Map<String, BrokerClient> byName, Map<Long, TokenDigest> byTokenPrefix) {
+    private record Index(Map<String, BrokerClient> byName, Map<Long, TokenDigest> byTokenPrefix,
+            Map<String, BrokerClient> bySubject) {
 
         Index {
             byName = Collections.unmodifiableMap(byName);
             byTokenPrefix = Map.copyOf(byTokenPrefix);
+            bySubject = Map.copyOf(bySubject);
+        }
+    }
+
+    /**
+     * Which proofs other than a bearer token the broker accepts, from the configuration.
+     *
+     * @param certificates the server asks for client certificates (server.ssl.client-auth)
+     * @param jwt bearer JWTs are checked against an issuer's keys (Spring Security's
+     * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} or {@code issuer-uri})
+     */
+    public record Proofs(boolean certificates, boolean jwt) {
+
+        static final String JWT_PREFIX = "spring.security.oauth2.resourceserver.jwt.";
+
+        /**
+         * @throws InvalidClientConfigurationException if JWTs are on without an audience: any
+         * token of the issuer, meant for any other service, would then be accepted here
+         */
+        public static Proofs of(Environment environment) {
+            String clientAuth = environment.getProperty("server.ssl.client-auth", "none");
+            boolean certificates = "need".equalsIgnoreCase(clientAuth) || "want".equalsIgnoreCase(clientAuth);
+            boolean jwt = StringUtils.hasText(environment.getProperty(JWT_PREFIX + "jwk-set-uri"))
+                    || StringUtils.hasText(environment.getProperty(JWT_PREFIX + "issuer-uri"));
+            if (jwt && Binder.get(environment)
+                .bind(JWT_PREFIX + "audiences", Bindable.listOf(String.class))
+                .orElse(List.of())
+                .stream()
+                .noneMatch(StringUtils::hasText)) {
+                throw InvalidClientConfigurationException.jwtWithoutAudience(JWT_PREFIX + "audiences");
+            }
+            return new Proofs(certificates, jwt);
         }
     }
 
@@ -73,12 +114,26 @@ public final class ClientDirectory implements UserDetailsService {
      * @throws InvalidClientConfigurationException naming the client and key of the first bad entry
      */
     public static ClientDirectory from(BrokerProperties properties, Vendors vendors, boolean clientCertificates) {
+        return from(properties, vendors, new Proofs(clientCertificates, false));
+    }
+
+    /** @throws InvalidClientConfigurationException naming the client and key of the first bad entry */
+    public static ClientDirectory from(BrokerProperties properties, Vendors vendors, Proofs proofs) {
         Map<String, BrokerClient> byName = new LinkedHashMap<>();
         Map<Long, TokenDigest> byToken = new HashMap<>();
+        Map<String, BrokerClient> bySubject = new HashMap<>();
         properties.clients().forEach((name, client) -> {
             BrokerClient resolved = resolve(name, client, vendors);
             byName.put(name, resolved);
-            byte[] digest = digest(name, client.tokenSha256(), clientCertificates);
+            String subject = subject(name, client.subject(), proofs.jwt());
+            if (subject != null) {
+                BrokerClient earlier = bySubject.putIfAbsent(subject, resolved);
+                if (earlier != null) {
+                    throw InvalidClientConfigurationException.client(name, key(name, "subject"),
+                            "is also the subject of client '" + earlier.name() + "': one subject is one client");
+                }
+            }
+            byte[] digest = digest(name, client.tokenSha256(), proofs.certificates() || subject != null);
             if (digest != null) {
                 TokenDigest earlier = byToken.putIfAbsent(prefix(digest), new TokenDigest(digest, resolved));
                 if (earlier != null) {
@@ -87,7 +142,12 @@ public final class ClientDirectory implements UserDetailsService {
                 }
             }
         });
-        return new ClientDirectory(new Index(byName, byToken));
+        return new ClientDirectory(new Index(byName, byToken, bySubject));
+    }
+
+    /** The client whose JWTs carry this (verified) subject, or null. */
+    public @Nullable BrokerClient forSubject(String subject) {
+        return this.index.bySubject().get(subject);
     }
 
     /** The client this bearer token belongs to, or null. */
@@ -153,14 +213,32 @@ public final class ClientDirectory implements UserDetailsService {
         return new BrokerClient(name, allowed, false, client.admin());
     }
 
-    private static byte @Nullable [] digest(String name, @Nullable String tokenSha256, boolean clientCertificates) {
+    private static @Nullable String subject(String name, @Nullable String subject, boolean jwt) {
+        if (subject == null || subject.isBlank()) {
+            return null;
+        }
+        if (!jwt) {
+            throw InvalidClientConfigurationException.client(name, key(name, "subject"),
+                    "needs JWT callers turned on: set " + Proofs.JWT_PREFIX + "jwk-set-uri or "
+                            + Proofs.JWT_PREFIX + "issuer-uri, and " + Proofs.JWT_PREFIX + "audiences");
+        }
+        String trimmed = subject.trim();
+        if (!SUBJECT.matcher(trimmed).matches()) {
+            throw InvalidClientConfigurationException.client(name, key(name, "subject"),
+                    "is not a JWT subject: up to 255 printable characters without spaces, e.g. "
+                            + "system:serviceaccount:<namespace>:<service-account>");
+        }
+        return trimmed;
+    }
+
+    private static byte @Nullable [] digest(String name, @Nullable String tokenSha256, boolean otherProof) {
         if (tokenSha256 == null || tokenSha256.isBlank()) {
-            if (clientCertificates) {
+            if (otherProof) {
                 return null;
             }
             throw InvalidClientConfigurationException.client(name, key(name, "token-sha256"),
-                    "is required (the hex SHA-256 of the client's bearer token), unless clients "
-                            + "authenticate with certificates (server.ssl.client-auth=need)");
+                    "is required (the hex SHA-256 of the client's bearer token), unless the client "
+                            + "authenticates with a certificate (server.ssl.client-auth=need) or a JWT (subject)");
         }
         String hex = tokenSha256.trim();
         if (!SHA256_HEX.matcher(hex).matches()) {
