@@ -112,6 +112,7 @@ class JwtCallerTest extends BrokerWithClientsFixture {
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(failureLine(output, "reason=unknown-subject"))
             .contains("system:serviceaccount:payroll:intruder");
+        assertThat(output.getAll()).doesNotContain(token);
         // A valid client behind the same address is still served.
         assertThat(get("/sessions/alertsite", TestJwts.sign(SIGNING_KEY, TestJwts.claims(PAYROLL_SUBJECT)))
             .statusCode()).isEqualTo(200);

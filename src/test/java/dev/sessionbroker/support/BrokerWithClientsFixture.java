@@ -28,8 +28,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
  * <li>{@code ops}: admin, no vendor;</li>
  * <li>{@code payroll}: {@code alertsite}, proven by a JWT with subject {@link #PAYROLL_SUBJECT}
  * (no token), as a pod's projected service-account token: issuer {@link TestJwts#ISSUER},
- * audience {@link TestJwts#AUDIENCE}, keys at {@link #jwks} (which wants the broker's own
- * token, {@link #JWKS_TOKEN}, as the Kubernetes API server does).</li>
+ * audience {@link TestJwts#AUDIENCE}, keys at {@link #jwks} over HTTPS with a certificate
+ * trusted through the SSL bundle {@code jwks-ca} only (as the cluster CA), and wanting the
+ * broker's own token, {@link #JWKS_TOKEN}, as the Kubernetes API server does.</li>
  * </ul>
  * Tests that read coalesced audit lines keep to a client of their own, so that lines an
  * earlier test's hand-outs left behind are not counted.
@@ -56,8 +57,16 @@ public abstract class BrokerWithClientsFixture extends BrokerFixture {
     /** The issuer's current signing key, published at {@link #jwks} before each test. */
     public static final RSAKey SIGNING_KEY = TestJwts.newKey();
 
+    /** The key server's certificate, made for this test JVM: a private CA of its own. */
+    protected static final TestCertificate JWKS_CERTIFICATE = TestCertificate.selfSigned("localhost");
+
     /** The issuer's key server; lives as long as the test JVM, like the vendor stub. */
-    protected static final WireMockServer jwks = start(new WireMockServer(StrictVendorStub.options()));
+    protected static final WireMockServer jwks = start(new WireMockServer(StrictVendorStub.options()
+        .dynamicHttpsPort()
+        .keystorePath(JWKS_CERTIFICATE.keystore().toString())
+        .keystoreType("PKCS12")
+        .keystorePassword(TestCertificate.PASSWORD)
+        .keyManagerPassword(TestCertificate.PASSWORD)));
 
     protected static final Path JWKS_TOKEN_FILE = tempFile();
 
@@ -70,7 +79,11 @@ public abstract class BrokerWithClientsFixture extends BrokerFixture {
         client(registry, "ops", ADMIN_TOKEN).add("broker.clients.ops.admin", () -> "true");
         registry.add("broker.clients.payroll.subject", () -> PAYROLL_SUBJECT);
         registry.add("broker.clients.payroll.vendors", () -> "alertsite");
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> jwks.baseUrl() + JWKS_PATH);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                () -> "https://localhost:" + jwks.httpsPort() + JWKS_PATH);
+        registry.add("spring.ssl.bundle.pem.jwks-ca.truststore.certificate",
+                () -> "file:" + JWKS_CERTIFICATE.pem());
+        registry.add("broker.security.jwt.ssl-bundle", () -> "jwks-ca");
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestJwts.ISSUER);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestJwts.AUDIENCE);
         registry.add("broker.security.jwt.bearer-token-file", JWKS_TOKEN_FILE::toString);
