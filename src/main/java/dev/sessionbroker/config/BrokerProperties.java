@@ -216,7 +216,7 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
      * configured and the broker listens on a non-loopback address; anyone who can reach the
      * broker then gets every vendor's session
      * @param trustedProxies IP addresses or CIDR blocks of the proxies (ingress, load balancer)
-     * whose {@code X-Forwarded-For} names the caller; empty by default: the caller is the TCP
+     * whose X-Forwarded-For names the caller; empty by default: the caller is the TCP
      * peer, whatever headers it sends. Only proxies you run, never a whole pod network
      * @param jwt how the broker reaches the JWK set of the callers' JWT issuer
      */
@@ -227,12 +227,12 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
     /**
      * The connection to the JWK set (or issuer metadata) that JWT callers are checked
      * against; which issuer, audiences and URL are Spring Security's
-     * {@code spring.security.oauth2.resourceserver.jwt.*}. Unused unless those are set.
+     * spring.security.oauth2.resourceserver.jwt.*. Unused unless those are set.
      *
-     * @param sslBundle the SSL bundle ({@code spring.ssl.bundle.*}) whose trust store verifies
+     * @param sslBundle the SSL bundle (spring.ssl.bundle.*) whose trust store verifies
      * the JWK set's server, e.g. the cluster CA for the Kubernetes API server; none: the JVM's
      * default trust store
-     * @param bearerTokenFile a file whose content is sent as {@code Authorization: Bearer} when
+     * @param bearerTokenFile a file whose content is sent as Authorization: Bearer when
      * fetching the JWK set, re-read on each fetch: the Kubernetes API server serves its JWK set
      * to authenticated service accounts only, so the broker sends its own (rotated) token
      * @param connectTimeout connect timeout of a JWK set fetch
