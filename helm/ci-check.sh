@@ -6,7 +6,8 @@
 #     values file helm/session-broker/ci/*-values.yaml, plus a chart-made Secret case;
 #   - the guards: the default values (neither clients nor allowAnonymous), more than one
 #     replica or an autoscaler without redis.enabled, and a vendor without a password or
-#     existing Secret must fail rendering; so must values that values.schema.json rejects
+#     existing Secret, and a JWT client (subject) without jwt.enabled must fail rendering;
+#     so must values that values.schema.json rejects
 #     (a port that is not a number, a memory limit that is not a quantity, an unknown log
 #     format, an unknown key, an unknown vendor type);
 #   - no password or AppViewX gateway key in the ConfigMap or the environment: a sample one
@@ -256,6 +257,21 @@ check_chart() {
   grep -q '^  replicas: 3$' "$out/replicas.yaml" || die "$label: replicas: 3 not rendered"
   pass "$label template replicaCount=3 redis.enabled=true"
 
+  # JWT callers (jwt values): the cluster's issuer in the ConfigMap, the broker's own token
+  # and the cluster CA in a volume of their own, no Secret key for a client proven by JWT.
+  grep -q 'jwk-set-uri: https://kubernetes.default.svc/openid/v1/jwks' "$out/jwt.yaml" ||
+    die "$label: jwt.enabled renders no jwk-set-uri"
+  grep -q -- '- session-broker$' "$out/jwt.yaml" || die "$label: jwt.enabled renders no audience"
+  grep -q 'serviceAccountToken:' "$out/jwt.yaml" && grep -q 'name: kube-root-ca.crt' "$out/jwt.yaml" ||
+    die "$label: jwt.kubernetesApi projects no token or cluster CA"
+  if grep -q 'payroll.token-sha256' "$out/jwt.yaml"; then
+    die "$label: a client proven by JWT (subject, no token-sha256) still gets a token file"
+  fi
+  if grep -q 'serviceAccountToken:\|kube-root-ca' "$out/example.yaml"; then
+    die "$label: a service-account token is projected without jwt.enabled"
+  fi
+  pass "$label: jwt.enabled: issuer, JWK set, audience, the broker's token and the cluster CA; no token file for JWT clients"
+
   # Guards: each must fail rendering with its message.
   must_fail "$helm" "$label" "no clients and allowAnonymous is false"
   # values.schema.json: Helm 3 names the key as service.port, Helm 4 as /service/port.
@@ -271,6 +287,9 @@ check_chart() {
     --set autoscaling.enabled=true
   must_fail "$helm" "$label" "vendors.billing.password is required" --set allowAnonymous=true \
     --set vendors.billing.type=alertsite --set vendors.billing.username=ops@example.com
+  must_fail "$helm" "$label" "clients.payroll.subject needs jwt.enabled" \
+    --set clients.payroll.subject=system:serviceaccount:payroll:payroll-app --set 'clients.payroll.vendors={*}'
+  must_fail_schema "$helm" "$label" "jwt.jwksUrl" --set allowAnonymous=true --set jwt.jwksUrl=kubernetes.default.svc
 }
 
 # must_fail HELM LABEL MESSAGE ARGS...: helm template must fail and print MESSAGE.

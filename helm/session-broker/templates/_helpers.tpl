@@ -41,7 +41,23 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 
 {{/* Non-empty when the pod gets credential files: vendor passwords, or a Redis password. */}}
 {{- define "session-broker.credentialFiles" -}}
-{{- if or .Values.vendors .Values.clients (and .Values.redis.enabled .Values.redis.existingSecret) }}true{{ end }}
+{{- if or .Values.vendors (include "session-broker.tokenClients" . | trim) (and .Values.redis.enabled .Values.redis.existingSecret) }}true{{ end }}
+{{- end }}
+
+{{/*
+  Clients with a token digest in the Secret: all but those proven by a JWT subject alone
+  (a client may have both).
+*/}}
+{{- define "session-broker.tokenClients" -}}
+{{- range $name, $client := .Values.clients }}
+{{- $c := default dict $client }}
+{{- if or (hasKey $c "token-sha256") (not (hasKey $c "subject")) }}{{ $name }} {{ end }}
+{{- end }}
+{{- end }}
+
+{{/* Where the broker's own token and the cluster CA for the JWK set are mounted (jwt.kubernetesApi). */}}
+{{- define "session-broker.kubernetesApiPath" -}}
+/run/secrets/kubernetes-api
 {{- end }}
 
 
@@ -77,5 +93,10 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- $configAnonymous := dig "broker" "security" "allow-anonymous" false .Values.config }}
 {{- if not (or .Values.clients $configClients .Values.allowAnonymous $configAnonymous) }}
 {{- fail "no clients and allowAnonymous is false: the broker refuses to start on the pod's address without callers. Configure clients (see values.yaml and docs/security.md), or set allowAnonymous=true together with a NetworkPolicy" }}
+{{- end }}
+{{- range $name, $client := .Values.clients }}
+{{- if and (hasKey (default dict $client) "subject") (not $.Values.jwt.enabled) }}
+{{- fail (printf "clients.%s.subject needs jwt.enabled: the broker refuses to start with a JWT client and no issuer to check its tokens against" $name) }}
+{{- end }}
 {{- end }}
 {{- end }}

@@ -36,7 +36,8 @@ public class BrokerException extends RuntimeException {
         VENDOR_UNAVAILABLE(502, "vendor-unavailable", "Vendor unavailable"),
         UNAUTHENTICATED(401, "unauthenticated", "Authentication required"),
         FORBIDDEN(403, "forbidden", "Not allowed for this client"),
-        AUTHENTICATION_THROTTLED(429, "authentication-throttled", "Too many failed authentications");
+        AUTHENTICATION_THROTTLED(429, "authentication-throttled", "Too many failed authentications"),
+        JWT_KEYS_UNAVAILABLE(503, "jwt-keys-unavailable", "Token signing keys unavailable");
 
         private final int status;
 

@@ -1,5 +1,6 @@
 package dev.sessionbroker.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -196,20 +197,23 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
      * sha256sum}); the token itself is never configured. Up to two, comma-separated or as a
      * list, so that a rotation is: add the new token's digest, move the caller to the new
      * token, remove the old digest. Optional for clients that authenticate with a client
-     * certificate only. Deleting it while the broker runs (a rotated config tree) revokes
-     * the client's tokens at once
+     * certificate or a JWT only. Deleting it while the broker runs (a rotated config tree)
+     * revokes the client's tokens at once
+     * @param subject the {@code sub} claim of the JWTs this client presents, e.g. a pod's
+     * projected service-account token: {@code system:serviceaccount:<namespace>:<service-account>}.
+     * Needs {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} or {@code issuer-uri}
      * @param vendors the vendors this client may take sessions of and proxy to, or "*" for
      * every configured vendor
      * @param admin whether the client may also refresh and delete sessions of any vendor and
      * read health details, metrics, prometheus, env and configprops
      */
     public record Client(@Nullable List<String> tokenSha256, @Nullable List<String> vendors,
-            @DefaultValue("false") boolean admin) {
+            @DefaultValue("false") boolean admin, @Nullable String subject) {
 
         @Override
         public String toString() {
             // Not a secret, but there is no reason to spread a token's digest through logs.
-            return "Client[vendors=" + this.vendors + ", admin=" + this.admin + "]";
+            return "Client[vendors=" + this.vendors + ", admin=" + this.admin + ", subject=" + this.subject + "]";
         }
     }
 
@@ -220,8 +224,29 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
      * @param trustedProxies IP addresses or CIDR blocks of the proxies (ingress, load balancer)
      * whose X-Forwarded-For names the caller; empty by default: the caller is the TCP
      * peer, whatever headers it sends. Only proxies you run, never a whole pod network
+     * @param jwt how the broker reaches the JWK set of the callers' JWT issuer
      */
-    public record Security(@DefaultValue("false") boolean allowAnonymous, @DefaultValue List<String> trustedProxies) {
+    public record Security(@DefaultValue("false") boolean allowAnonymous, @DefaultValue List<String> trustedProxies,
+            @DefaultValue Jwt jwt) {
+    }
+
+    /**
+     * The connection to the JWK set (or issuer metadata) that JWT callers are checked
+     * against; which issuer, audiences and URL are Spring Security's
+     * spring.security.oauth2.resourceserver.jwt.*. Unused unless those are set.
+     *
+     * @param sslBundle the SSL bundle (spring.ssl.bundle.*) whose trust store verifies
+     * the JWK set's server, e.g. the cluster CA for the Kubernetes API server; none: the JVM's
+     * default trust store
+     * @param bearerTokenFile a file whose content is sent as Authorization: Bearer when
+     * fetching the JWK set, re-read on each fetch: the Kubernetes API server serves its JWK set
+     * to authenticated service accounts only, so the broker sends its own (rotated) token
+     * @param connectTimeout connect timeout of a JWK set fetch
+     * @param readTimeout read timeout of a JWK set fetch; a fetch holds up the JWT callers
+     * waiting for the keys
+     */
+    public record Jwt(@Nullable String sslBundle, @Nullable Path bearerTokenFile,
+            @DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout) {
     }
 
     /**

@@ -72,6 +72,8 @@ public final class CredentialReloader {
 
     private final ClientDirectory clients;
 
+    private final ClientDirectory.Proofs proofs;
+
     private final boolean reloginOnChange;
 
     /** {@code broker.credentials.reloads{outcome}}: changes applied and changes refused. */
@@ -91,15 +93,16 @@ public final class CredentialReloader {
     private Map<String, BrokerProperties.Client> appliedClients;
 
     /**
-     * @param clientCertificates not used by rotation: a client without a token digest is kept
-     * (revoked, or authenticated by certificate), so it no longer matters here
+     * @param proofs what else may authenticate a client (certificates, JWTs): a client without
+     * a token digest is kept all the same (revoked, or authenticated otherwise)
      */
     public CredentialReloader(ConfigurableEnvironment environment, Vendors vendors, SessionBroker broker,
-            ClientDirectory clients, BrokerProperties properties, boolean clientCertificates, MeterRegistry registry) {
+            ClientDirectory clients, BrokerProperties properties, ClientDirectory.Proofs proofs, MeterRegistry registry) {
         this.environment = environment;
         this.vendors = vendors;
         this.broker = broker;
         this.clients = clients;
+        this.proofs = proofs;
         this.reloginOnChange = properties.credentials().reloginOnChange();
         this.applied = reloads(registry, "applied");
         this.rejected = reloads(registry, "rejected");
@@ -174,7 +177,7 @@ public final class CredentialReloader {
             return;
         }
         try {
-            this.clients.replaceWith(ClientDirectory.rotated(rotated, this.vendors));
+            this.clients.replaceWith(ClientDirectory.rotated(rotated, this.vendors, this.proofs));
         }
         catch (InvalidClientConfigurationException ex) {
             // Only a conflict between clients gets here (two with one digest): nothing applies.
@@ -207,7 +210,7 @@ public final class CredentialReloader {
         try {
             client = binder.bind(prefix, BrokerProperties.Client.class).orElse(null);
             if (client != null) {
-                ClientDirectory.rotated(Map.of(name, client), this.vendors);
+                ClientDirectory.rotated(Map.of(name, client), this.vendors, this.proofs);
                 return client;
             }
         }

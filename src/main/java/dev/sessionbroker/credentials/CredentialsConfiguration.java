@@ -29,9 +29,8 @@ class CredentialsConfiguration {
     @Bean
     CredentialReloader credentialReloader(ConfigurableEnvironment environment, Vendors vendors, SessionBroker broker,
             ClientDirectory clients, BrokerProperties properties, ObjectProvider<MeterRegistry> registry) {
-        String clientAuth = environment.getProperty("server.ssl.client-auth", "none");
-        boolean clientCertificates = "need".equalsIgnoreCase(clientAuth) || "want".equalsIgnoreCase(clientAuth);
-        return new CredentialReloader(environment, vendors, broker, clients, properties, clientCertificates,
+        return new CredentialReloader(environment, vendors, broker, clients, properties,
+                ClientDirectory.Proofs.of(environment),
                 registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 

@@ -46,7 +46,12 @@ final class AuthMetrics {
             .increment();
     }
 
-    /** @param reason invalid-token (a token that matches no client) or throttled (tried while backing off) */
+    /**
+     * @param reason invalid-token (a token that matches no client), invalid-jwt (expired, another
+     * audience or issuer, bad signature), unknown-subject (a valid JWT of no client),
+     * jwt-keys-unavailable (the issuer's keys could not be fetched) or throttled (tried while
+     * backing off)
+     */
     void failed(String reason) {
         Counter.builder("broker.auth.failures")
             .description("Failed authentications, by reason")

@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
@@ -16,8 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>}: one SHA-256, one map lookup and a
- * constant-time compare ({@link ClientDirectory}), nothing else on the session hot path. A
- * token that matches no client is answered 401 and counted against the caller's address; once
+ * constant-time compare ({@link ClientDirectory}), nothing else on the session hot path. With
+ * JWT callers on, a token whose digest matches no client and that has a JWT's shape is then
+ * checked as a JWT ({@link JwtCallers}). A token that proves no client (wrong token, invalid
+ * JWT, unknown subject alike) is answered 401 and counted against the caller's address; once
  * that address has failed too often its failing attempts are answered 429. A valid token is
  * never throttled, so a guesser cannot lock out the client it shares an address with.
  */
@@ -37,9 +40,13 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     private final AuditLog log;
 
-    BearerTokenFilter(ClientDirectory clients, AuthFailureThrottle throttle, AuthMetrics metrics,
-            SecurityProblems problems, SecurityContextRepository contexts, AuditLog log) {
+    private final @Nullable JwtCallers jwts;
+
+    /** @param jwts null unless JWT callers are configured */
+    BearerTokenFilter(ClientDirectory clients, @Nullable JwtCallers jwts, AuthFailureThrottle throttle,
+            AuthMetrics metrics, SecurityProblems problems, SecurityContextRepository contexts, AuditLog log) {
         this.log = log;
+        this.jwts = jwts;
         this.clients = clients;
         this.throttle = throttle;
         this.metrics = metrics;
@@ -57,9 +64,23 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         // Verified first, whatever the address did before: a valid token is always served.
-        BrokerClient client = this.clients.authenticate(header.substring(BEARER.length()).trim());
+        String token = header.substring(BEARER.length()).trim();
+        BrokerClient client = this.clients.authenticate(token);
+        if (client == null && this.jwts != null && JwtCallers.isJwtShaped(token)) {
+            JwtCallers.Verdict verdict = this.jwts.verify(token);
+            client = verdict.client();
+            if (JwtCallers.Verdict.KEYS_UNAVAILABLE.equals(verdict.failure())) {
+                keysUnavailable(request, response, verdict.detail());
+                return;
+            }
+            if (client == null) {
+                refuse(request, response, (verdict.failure() != null) ? verdict.failure() : "invalid-jwt",
+                        verdict.detail());
+                return;
+            }
+        }
         if (client == null) {
-            refuse(request, response);
+            refuse(request, response, "invalid-token", null);
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -70,7 +91,13 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /**
+     * @param reason invalid-token, invalid-jwt or unknown-subject: the audit line and metric
+     * tell them apart, the caller's answer does not
+     * @param detail why a JWT was refused, for the audit line
+     */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String reason,
+            @Nullable String detail) throws IOException {
         // The peer, or the client a trusted proxy names (TrustedProxies); never a header an
         // untrusted caller chose.
         String address = request.getRemoteAddr();
@@ -83,12 +110,39 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         this.throttle.recordFailure(address);
-        this.metrics.failed("invalid-token");
-        this.log.write((audit) -> audit.atWarn()
+        this.metrics.failed(reason);
+        if (detail == null) {
+            this.log.write((audit) -> audit.atWarn()
+                .addKeyValue("event.action", "auth.failure")
+                .addKeyValue("client.address", remote)
+                .addKeyValue("event.reason", reason)
+                .log("audit event=auth.failure remote={} reason={}", remote, reason));
+        }
+        else {
+            String safeDetail = LogValues.safe(detail);
+            this.log.write((audit) -> audit.atWarn()
+                .addKeyValue("event.action", "auth.failure")
+                .addKeyValue("client.address", remote)
+                .addKeyValue("event.reason", reason)
+                .addKeyValue("error.message", safeDetail)
+                .log("audit event=auth.failure remote={} reason={} detail={}", remote, reason, safeDetail));
+        }
+        this.problems.invalidToken(request, response);
+    }
+
+    /** The issuer's keys could not be fetched: nothing the caller did, so not counted against it. */
+    private void keysUnavailable(HttpServletRequest request, HttpServletResponse response, @Nullable String detail)
+            throws IOException {
+        String remote = LogValues.safe(request.getRemoteAddr());
+        String safeDetail = LogValues.safe(detail);
+        this.metrics.failed(JwtCallers.Verdict.KEYS_UNAVAILABLE);
+        this.log.write((audit) -> audit.atError()
             .addKeyValue("event.action", "auth.failure")
             .addKeyValue("client.address", remote)
-            .addKeyValue("event.reason", "invalid-token")
-            .log("audit event=auth.failure remote={} reason=invalid-token", remote));
-        this.problems.invalidToken(request, response);
+            .addKeyValue("event.reason", JwtCallers.Verdict.KEYS_UNAVAILABLE)
+            .addKeyValue("error.message", safeDetail)
+            .log("audit event=auth.failure remote={} reason={} detail={}", remote,
+                    JwtCallers.Verdict.KEYS_UNAVAILABLE, safeDetail));
+        this.problems.keysUnavailable(request, response);
     }
 }

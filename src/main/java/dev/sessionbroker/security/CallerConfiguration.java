@@ -17,8 +17,6 @@ class CallerConfiguration {
     /** Also the {@code UserDetailsService} client certificates are resolved with (CN = client name). */
     @Bean
     ClientDirectory clientDirectory(BrokerProperties properties, Vendors vendors, Environment environment) {
-        String clientAuth = environment.getProperty("server.ssl.client-auth", "none");
-        boolean certificates = "need".equalsIgnoreCase(clientAuth) || "want".equalsIgnoreCase(clientAuth);
-        return ClientDirectory.from(properties, vendors, certificates);
+        return ClientDirectory.from(properties, vendors, ClientDirectory.Proofs.of(environment));
     }
 }

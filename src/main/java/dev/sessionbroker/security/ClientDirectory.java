@@ -18,7 +18,11 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.util.StringUtils;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 import dev.sessionbroker.vendor.VendorSettings;
@@ -28,7 +32,8 @@ import dev.sessionbroker.config.Placeholders;
 
 /**
  * The configured clients, validated once at start-up, with a token index built for the hot
- * path: authenticating a bearer token costs one SHA-256 and one map lookup.
+ * path: authenticating a bearer token costs one SHA-256 and one map lookup. Clients proven by
+ * a JWT are found by the token's subject.
  */
 public final class ClientDirectory implements UserDetailsService {
 
@@ -36,6 +41,9 @@ public final class ClientDirectory implements UserDetailsService {
     private static final Pattern CLIENT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+
+    /** A JWT {@code sub} as issuers write them: printable, no spaces (RFC 7519 allows more, nobody uses it). */
+    private static final Pattern SUBJECT = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     /** Metric tags for callers that are not a client: they must not collide with one. */
     private static final Set<String> RESERVED = Set.of("anonymous", "unknown");
@@ -54,11 +62,44 @@ public final class ClientDirectory implements UserDetailsService {
      * compares no secret material byte by byte, and the whole digest is compared in constant
      * time afterwards
      */
-    private record Index(Map<String, BrokerClient> byName, Map<Long, TokenDigest> byTokenPrefix) {
+    private record Index(Map<String, BrokerClient> byName, Map<Long, TokenDigest> byTokenPrefix,
+            Map<String, BrokerClient> bySubject) {
 
         Index {
             byName = Collections.unmodifiableMap(byName);
             byTokenPrefix = Map.copyOf(byTokenPrefix);
+            bySubject = Map.copyOf(bySubject);
+        }
+    }
+
+    /**
+     * Which proofs other than a bearer token the broker accepts, from the configuration.
+     *
+     * @param certificates the server asks for client certificates (server.ssl.client-auth)
+     * @param jwt bearer JWTs are checked against an issuer's keys (Spring Security's
+     * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} or {@code issuer-uri})
+     */
+    public record Proofs(boolean certificates, boolean jwt) {
+
+        static final String JWT_PREFIX = "spring.security.oauth2.resourceserver.jwt.";
+
+        /**
+         * @throws InvalidClientConfigurationException if JWTs are on without an audience: any
+         * token of the issuer, meant for any other service, would then be accepted here
+         */
+        public static Proofs of(Environment environment) {
+            String clientAuth = environment.getProperty("server.ssl.client-auth", "none");
+            boolean certificates = "need".equalsIgnoreCase(clientAuth) || "want".equalsIgnoreCase(clientAuth);
+            boolean jwt = StringUtils.hasText(environment.getProperty(JWT_PREFIX + "jwk-set-uri"))
+                    || StringUtils.hasText(environment.getProperty(JWT_PREFIX + "issuer-uri"));
+            if (jwt && Binder.get(environment)
+                .bind(JWT_PREFIX + "audiences", Bindable.listOf(String.class))
+                .orElse(List.of())
+                .stream()
+                .noneMatch(StringUtils::hasText)) {
+                throw InvalidClientConfigurationException.jwtWithoutAudience(JWT_PREFIX + "audiences");
+            }
+            return new Proofs(certificates, jwt);
         }
     }
 
@@ -76,7 +117,12 @@ public final class ClientDirectory implements UserDetailsService {
      * @throws InvalidClientConfigurationException naming the client and key of the first bad entry
      */
     public static ClientDirectory from(BrokerProperties properties, Vendors vendors, boolean clientCertificates) {
-        return from(properties.clients(), vendors, clientCertificates ? TokenRule.OPTIONAL : TokenRule.REQUIRED);
+        return from(properties, vendors, new Proofs(clientCertificates, false));
+    }
+
+    /** @throws InvalidClientConfigurationException naming the client and key of the first bad entry */
+    public static ClientDirectory from(BrokerProperties properties, Vendors vendors, Proofs proofs) {
+        return from(properties.clients(), vendors, proofs, TokenRule.REQUIRED);
     }
 
     /**
@@ -85,25 +131,36 @@ public final class ClientDirectory implements UserDetailsService {
      *
      * @throws InvalidClientConfigurationException naming the client and key of the first bad entry
      */
-    public static ClientDirectory rotated(Map<String, BrokerProperties.Client> clients, Vendors vendors) {
-        return from(clients, vendors, TokenRule.OPTIONAL);
+    public static ClientDirectory rotated(Map<String, BrokerProperties.Client> clients, Vendors vendors,
+            Proofs proofs) {
+        return from(clients, vendors, proofs, TokenRule.OPTIONAL);
     }
 
-    /** Whether a client must have a token digest: at start-up, unless certificates can authenticate it. */
+    /** Whether a client must have a token digest: at start-up, unless a certificate or a JWT can authenticate it. */
     private enum TokenRule {
 
         REQUIRED, OPTIONAL
 
     }
 
-    private static ClientDirectory from(Map<String, BrokerProperties.Client> clients, Vendors vendors,
+    private static ClientDirectory from(Map<String, BrokerProperties.Client> clients, Vendors vendors, Proofs proofs,
             TokenRule tokens) {
         Map<String, BrokerClient> byName = new LinkedHashMap<>();
         Map<Long, TokenDigest> byToken = new HashMap<>();
+        Map<String, BrokerClient> bySubject = new HashMap<>();
         clients.forEach((name, client) -> {
             BrokerClient resolved = resolve(name, client, vendors);
             byName.put(name, resolved);
-            for (byte[] digest : digests(name, client.tokenSha256(), tokens)) {
+            String subject = subject(name, client.subject(), proofs.jwt());
+            if (subject != null) {
+                BrokerClient earlier = bySubject.putIfAbsent(subject, resolved);
+                if (earlier != null) {
+                    throw InvalidClientConfigurationException.client(name, key(name, "subject"),
+                            "is also the subject of client '" + earlier.name() + "': one subject is one client");
+                }
+            }
+            boolean otherProof = tokens == TokenRule.OPTIONAL || proofs.certificates() || subject != null;
+            for (byte[] digest : digests(name, client.tokenSha256(), otherProof)) {
                 TokenDigest earlier = byToken.putIfAbsent(prefix(digest), new TokenDigest(digest, resolved));
                 if (earlier != null && !earlier.client().name().equals(name)) {
                     throw InvalidClientConfigurationException.client(name, key(name, "token-sha256"),
@@ -111,7 +168,12 @@ public final class ClientDirectory implements UserDetailsService {
                 }
             }
         });
-        return new ClientDirectory(new Index(byName, byToken));
+        return new ClientDirectory(new Index(byName, byToken, bySubject));
+    }
+
+    /** The client whose JWTs carry this (verified) subject, or null. */
+    public @Nullable BrokerClient forSubject(String subject) {
+        return this.index.bySubject().get(subject);
     }
 
     /** The client this bearer token belongs to, or null. */
@@ -177,16 +239,34 @@ public final class ClientDirectory implements UserDetailsService {
         return new BrokerClient(name, allowed, false, client.admin());
     }
 
-    private static List<byte[]> digests(String name, @Nullable List<String> configured, TokenRule rule) {
+    private static @Nullable String subject(String name, @Nullable String subject, boolean jwt) {
+        if (subject == null || subject.isBlank()) {
+            return null;
+        }
+        if (!jwt) {
+            throw InvalidClientConfigurationException.client(name, key(name, "subject"),
+                    "needs JWT callers turned on: set " + Proofs.JWT_PREFIX + "jwk-set-uri or "
+                            + Proofs.JWT_PREFIX + "issuer-uri, and " + Proofs.JWT_PREFIX + "audiences");
+        }
+        String trimmed = subject.trim();
+        if (!SUBJECT.matcher(trimmed).matches()) {
+            throw InvalidClientConfigurationException.client(name, key(name, "subject"),
+                    "is not a JWT subject: up to 255 printable characters without spaces, e.g. "
+                            + "system:serviceaccount:<namespace>:<service-account>");
+        }
+        return trimmed;
+    }
+
+    private static List<byte[]> digests(String name, @Nullable List<String> configured, boolean otherProof) {
         List<String> values = (configured != null) ? configured.stream().filter((value) -> !value.isBlank()).toList()
                 : List.of();
         if (values.isEmpty()) {
-            if (rule == TokenRule.OPTIONAL) {
+            if (otherProof) {
                 return List.of();
             }
             throw InvalidClientConfigurationException.client(name, key(name, "token-sha256"),
-                    "is required (the hex SHA-256 of the client's bearer token), unless clients "
-                            + "authenticate with certificates (server.ssl.client-auth=need)");
+                    "is required (the hex SHA-256 of the client's bearer token), unless the client "
+                            + "authenticates with a certificate (server.ssl.client-auth=need) or a JWT (subject)");
         }
         if (values.size() > 2) {
             throw InvalidClientConfigurationException.client(name, key(name, "token-sha256"),

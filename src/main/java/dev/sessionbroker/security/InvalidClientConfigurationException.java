@@ -50,6 +50,14 @@ public class InvalidClientConfigurationException extends RuntimeException {
                 "Fix " + key + ": an IP address (10.0.0.5) or CIDR block (10.42.0.0/16) of a proxy you run.");
     }
 
+    /** JWTs checked without an audience: tokens meant for any other service would be accepted. */
+    static InvalidClientConfigurationException jwtWithoutAudience(String key) {
+        return new InvalidClientConfigurationException("JWT callers are on but " + key + " is empty: any token of "
+                + "the issuer, whatever service it was meant for, would be accepted.", key,
+                "Set " + key + " to the audience the callers' tokens are made for (session-broker; "
+                        + "the audience of the projected service-account token, docs/security.md).");
+    }
+
     public String key() {
         return this.key;
     }

@@ -64,6 +64,13 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         resolve(request, response, unauthenticated(true));
     }
 
+    /** A JWT that cannot be checked now because the issuer's keys could not be fetched. */
+    void keysUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        resolve(request, response, new BrokerException(Problem.JWT_KEYS_UNAVAILABLE, null,
+                "The token issuer's signing keys cannot be fetched right now; try again shortly.")
+            .retryAfter(Duration.ofSeconds(5)));
+    }
+
     /** A token sent while its address is backing off after failed authentications. */
     void throttled(HttpServletRequest request, HttpServletResponse response, Duration wait)
             throws IOException {

@@ -6,6 +6,9 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -16,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -80,7 +84,8 @@ class WebSecurityConfiguration {
     @Bean
     SecurityFilterChain brokerSecurity(HttpSecurity http, ClientDirectory clients, BrokerProperties properties,
             Environment environment, AuthFailureThrottle throttle, AuthMetrics metrics, SecurityProblems problems,
-            SessionBroker broker, AuditLog auditLog, WebEndpointProperties endpoints) throws Exception {
+            SessionBroker broker, AuditLog auditLog, WebEndpointProperties endpoints,
+            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         // No HTTP session, ever: the context lives in a request attribute, which also carries
         // it to the asynchronous dispatch of a session answer.
         SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
@@ -124,8 +129,8 @@ class WebSecurityConfiguration {
             http.addFilterBefore(new AnonymousClientFilter(contexts), AnonymousAuthenticationFilter.class);
         }
         else {
-            http.addFilterBefore(new BearerTokenFilter(clients, throttle, metrics, problems, contexts, auditLog),
-                    AnonymousAuthenticationFilter.class);
+            http.addFilterBefore(new BearerTokenFilter(clients, jwtCallers(environment, jwtDecoder, clients), throttle,
+                    metrics, problems, contexts, auditLog), AnonymousAuthenticationFilter.class);
             if (isClientAuthOn(environment)) {
                 http.x509((x509) -> x509.x509PrincipalExtractor(new SubjectX500PrincipalExtractor())
                     .userDetailsService(clients));
@@ -146,6 +151,18 @@ class WebSecurityConfiguration {
         }
         return new OrRequestMatcher(EndpointRequest.toAnyEndpoint(),
                 PathPatternRequestMatcher.withDefaults().matcher(base + "/**"));
+    }
+
+    /**
+     * JWT callers only with a JWK set or issuer configured: Boot then builds the decoder. A
+     * decoder Boot builds from other keys (public-key-location) is not used for callers.
+     */
+    private static @Nullable JwtCallers jwtCallers(Environment environment, ObjectProvider<JwtDecoder> decoder,
+            ClientDirectory clients) {
+        if (!ClientDirectory.Proofs.of(environment).jwt()) {
+            return null;
+        }
+        return new JwtCallers(decoder.getObject(), clients);
     }
 
     private static boolean isClientAuthOn(Environment environment) {

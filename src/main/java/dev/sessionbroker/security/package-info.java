@@ -1,6 +1,6 @@
 /**
- * Who may call the broker: clients authenticated by bearer token or
- * client certificate, per-vendor authorization, the safe anonymous default, audit events
+ * Who may call the broker: clients authenticated by bearer token, JWT (found by its subject)
+ * or client certificate, per-vendor authorization, the safe anonymous default, audit events
  * and the slow-down of repeated failed authentications. Wired as a Spring Security filter
  * chain, so the session API and proxy code stay unaware of it.
  */

@@ -95,6 +95,32 @@ class ClientConfigurationStartupTest {
         assertStartupFails(output, client("anonymous", DIGEST, "alertsite"), "broker.clients.anonymous", "reserved");
     }
 
+    @Test
+    void subjectWithoutAnIssuerNamesTheKeyAndWhatTurnsJwtsOn(CapturedOutput output) {
+        assertStartupFails(output, List.of("broker.clients.payroll.subject=system:serviceaccount:payroll:app",
+                "broker.clients.payroll.vendors=alertsite"), "Client 'payroll'", "broker.clients.payroll.subject",
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
+    }
+
+    @Test
+    void jwtsWithoutAnAudienceAreRefused(CapturedOutput output) {
+        assertStartupFails(output, List.of("broker.clients.payroll.subject=system:serviceaccount:payroll:app",
+                "broker.clients.payroll.vendors=alertsite",
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/keys"),
+                "spring.security.oauth2.resourceserver.jwt.audiences is empty", "whatever service it was meant for");
+    }
+
+    @Test
+    void twoClientsWithOneSubjectAreRefused(CapturedOutput output) {
+        assertStartupFails(output, List.of("broker.clients.payroll.subject=system:serviceaccount:payroll:app",
+                "broker.clients.payroll.vendors=alertsite",
+                "broker.clients.reports.subject=system:serviceaccount:payroll:app",
+                "broker.clients.reports.vendors=alertsite",
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/keys",
+                "spring.security.oauth2.resourceserver.jwt.audiences=session-broker"),
+                "broker.clients.reports.subject", "client 'payroll'");
+    }
+
     private static List<String> client(String name, String digest, String vendors) {
         return List.of("broker.clients." + name + ".token-sha256=" + digest,
                 "broker.clients." + name + ".vendors=" + vendors);
