@@ -26,6 +26,7 @@ public class BrokerException extends RuntimeException {
         VENDOR_COOLING_DOWN(503, "vendor-cooling-down", "Vendor in cool-down after a rejected login"),
         SHARED_STORE_UNAVAILABLE(503, "shared-store-unavailable", "Shared session store unavailable"),
         OTP_NOT_SUPPORTED(400, "otp-not-supported", "One-time password not supported"),
+        OTP_NOT_ALLOWED(403, "otp-not-allowed", "One-time-password login not allowed for this client"),
         PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
         REQUEST_BODY_TIMEOUT(408, "request-body-timeout", "Request body too slow"),
         UNSAFE_PROXY_PATH(400, "unsafe-proxy-path", "Path not allowed"),

@@ -206,14 +206,19 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
      * every configured vendor
      * @param admin whether the client may also refresh and delete sessions of any vendor and
      * read health details, metrics, prometheus, env and configprops
+     * @param oneTimePassword whether the client may refresh with a one-time password (an
+     * AppViewX login with MFA), which costs a login attempt towards the account's lockout;
+     * admin clients always may
      */
     public record Client(@Nullable List<String> tokenSha256, @Nullable List<String> vendors,
-            @DefaultValue("false") boolean admin, @Nullable String subject) {
+            @DefaultValue("false") boolean admin, @Nullable String subject,
+            @DefaultValue("false") boolean oneTimePassword) {
 
         @Override
         public String toString() {
             // Not a secret, but there is no reason to spread a token's digest through logs.
-            return "Client[vendors=" + this.vendors + ", admin=" + this.admin + ", subject=" + this.subject + "]";
+            return "Client[vendors=" + this.vendors + ", admin=" + this.admin + ", subject=" + this.subject
+                    + ", oneTimePassword=" + this.oneTimePassword + "]";
         }
     }
 

@@ -225,7 +225,8 @@ public final class CredentialReloader {
             return null;
         }
         List<String> kept = tokens(before.tokenSha256()).stream().filter(listed::contains).toList();
-        return new BrokerProperties.Client(kept, before.vendors(), before.admin());
+        return new BrokerProperties.Client(kept, before.vendors(), before.admin(), before.subject(),
+                before.oneTimePassword());
     }
 
     private static List<String> tokens(@Nullable List<String> configured) {

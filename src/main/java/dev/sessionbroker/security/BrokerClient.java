@@ -19,9 +19,10 @@ import org.springframework.security.core.userdetails.UserDetails;
  * @param allVendors whether it was configured with {@code vendors: "*"}
  * @param admin whether it may refresh and delete any vendor's session and read the
  * sensitive actuator endpoints
+ * @param oneTimePassword whether it may refresh with a one-time password (admins always may)
  */
-public record BrokerClient(String name, Set<String> vendors, boolean allVendors, boolean admin)
-        implements UserDetails {
+public record BrokerClient(String name, Set<String> vendors, boolean allVendors, boolean admin,
+        boolean oneTimePassword) implements UserDetails {
 
     /** Spring Boot's health endpoint shows details to callers in this role (when-authorized). */
     static final String ADMIN_ROLE = "ADMIN";
@@ -33,6 +34,10 @@ public record BrokerClient(String name, Set<String> vendors, boolean allVendors,
         vendors = Set.copyOf(vendors);
     }
 
+    public BrokerClient(String name, Set<String> vendors, boolean allVendors, boolean admin) {
+        this(name, vendors, allVendors, admin, false);
+    }
+
     /** May take this vendor's session, proxy to it and compare-and-refresh it. */
     public boolean mayUse(String vendor) {
         return this.allVendors || this.vendors.contains(vendor);
@@ -41,6 +46,14 @@ public record BrokerClient(String name, Set<String> vendors, boolean allVendors,
     /** May refresh or drop this vendor's session, which every other caller of it shares. */
     public boolean mayManage(String vendor) {
         return this.admin || mayUse(vendor);
+    }
+
+    /**
+     * May log in with a one-time password: an attempt on an account that locks after failed
+     * ones, so only admins and clients allowed it explicitly.
+     */
+    public boolean mayLogInWithOneTimePassword() {
+        return this.admin || this.oneTimePassword;
     }
 
     /** May see the vendor's state in {@code GET /sessions}: the vendors it may use or manage. */
@@ -68,6 +81,6 @@ public record BrokerClient(String name, Set<String> vendors, boolean allVendors,
     @Override
     public String toString() {
         return "BrokerClient[" + this.name + ", vendors=" + (this.allVendors ? "*" : List.copyOf(this.vendors))
-                + ", admin=" + this.admin + "]";
+                + ", admin=" + this.admin + ", oneTimePassword=" + this.oneTimePassword + "]";
     }
 }

@@ -224,7 +224,7 @@ public final class ClientDirectory implements UserDetailsService {
                 throw InvalidClientConfigurationException.client(name, key(name, "vendors"),
                         "mixes \"*\" with vendor names: use either \"*\" or a list of vendors");
             }
-            return new BrokerClient(name, Set.of(), true, client.admin());
+            return new BrokerClient(name, Set.of(), true, client.admin(), client.oneTimePassword());
         }
         Set<String> allowed = new LinkedHashSet<>();
         for (int i = 0; i < listed.size(); i++) {
@@ -236,7 +236,7 @@ public final class ClientDirectory implements UserDetailsService {
             }
             allowed.add(vendor);
         }
-        return new BrokerClient(name, allowed, false, client.admin());
+        return new BrokerClient(name, allowed, false, client.admin(), client.oneTimePassword());
     }
 
     private static @Nullable String subject(String name, @Nullable String subject, boolean jwt) {

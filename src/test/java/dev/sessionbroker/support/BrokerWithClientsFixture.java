@@ -47,6 +47,12 @@ public abstract class BrokerWithClientsFixture extends BrokerFixture {
 
     public static final String ADMIN_TOKEN = "admin-9c7e5a3b1d2f4e6a";
 
+    /** May use appviewx, not log in to it with a one-time password. */
+    public static final String AVX_READER_TOKEN = "avx-reader-3d5f7b9a1c2e4d6f";
+
+    /** May use appviewx and log in to it with a one-time password (one-time-password: true). */
+    public static final String AVX_OPERATOR_TOKEN = "avx-operator-7a9c1e3b5d2f4a6c";
+
     public static final String PAYROLL_SUBJECT = "system:serviceaccount:payroll:payroll-app";
 
     public static final String JWKS_PATH = "/openid/v1/jwks";
@@ -77,6 +83,10 @@ public abstract class BrokerWithClientsFixture extends BrokerFixture {
         client(registry, "reports", REPORTS_TOKEN).add("broker.clients.reports.vendors[0]", () -> "other");
         client(registry, "outsider", OUTSIDER_TOKEN).add("broker.clients.outsider.vendors", () -> "other");
         client(registry, "ops", ADMIN_TOKEN).add("broker.clients.ops.admin", () -> "true");
+        client(registry, "avx-reader", AVX_READER_TOKEN).add("broker.clients.avx-reader.vendors", () -> "appviewx");
+        client(registry, "avx-operator", AVX_OPERATOR_TOKEN).add("broker.clients.avx-operator.vendors",
+                () -> "appviewx");
+        registry.add("broker.clients.avx-operator.one-time-password", () -> "true");
         registry.add("broker.clients.payroll.subject", () -> PAYROLL_SUBJECT);
         registry.add("broker.clients.payroll.vendors", () -> "alertsite");
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
