@@ -2,6 +2,7 @@ package dev.sessionbroker.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.PathParameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -42,7 +44,9 @@ class ApiDescription {
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    private static final String PROBLEM = "#/components/schemas/Problem";
+    private static final String PROBLEM = "#/components/schemas/ProblemDetail";
+
+    private static final String PROXY_PATH = "/proxy/{vendor}/{path}";
 
     static {
         // A one-time password is a Secret in Java and a plain string on the wire.
@@ -66,41 +70,69 @@ class ApiDescription {
     @Bean
     OpenApiCustomizer brokerOperations() {
         return (openApi) -> {
-            openApi.getComponents().addSchemas("Problem", problemSchema()).addSchemas("Session", sessionSchema());
-            Map<String, PathItem> paths = new LinkedHashMap<>();
-            openApi.getPaths().forEach((path, item) -> paths.put(path.replace("/**", "/{path}"), item));
-            openApi.getPaths().clear();
-            paths.forEach((path, item) -> {
-                openApi.getPaths().addPathItem(path, item);
-                item.readOperations().forEach((operation) -> describe(path, operation));
-            });
-            openApi.getPaths().forEach((path, item) -> {
-                if (path.endsWith("/{path}")) {
-                    item.readOperations().forEach((operation) -> operation.addParametersItem(new PathParameter()
-                        .name("path")
-                        .description("The vendor's own path, slashes included, with the query string; "
-                                + "forwarded as it is after the vendor's base-url")
-                        .schema(typed("string"))));
-                }
-            });
+            openApi.getComponents().addSchemas("ProblemDetail", problemSchema())
+                .addSchemas("Session", sessionSchema())
+                .addSchemas("VendorStates", vendorStatesSchema());
+            // springdoc sees two mappings and seven methods, and names them proxy, proxy_1 ...
+            // proxy_13 in an order of its own: one wildcard path instead, an operation per method.
+            PathItem proxied = openApi.getPaths().remove("/proxy/{vendor}/**");
+            openApi.getPaths().remove("/proxy/{vendor}");
+            openApi.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> describe(path, operation)));
+            if (proxied != null) {
+                openApi.getPaths().addPathItem(PROXY_PATH, proxy(proxied));
+            }
         };
+    }
+
+    private static PathItem proxy(PathItem mapped) {
+        PathItem item = new PathItem();
+        mapped.readOperationsMap().forEach((method, operation) -> {
+            String name = method.name().toLowerCase(Locale.ROOT);
+            operation.operationId("proxy" + Character.toUpperCase(name.charAt(0)) + name.substring(1))
+                .tags(List.of("proxy"))
+                .summary(method.name() + " the rest of the path at the vendor, the session injected")
+                .addParametersItem(new PathParameter().name("path")
+                    .description("The rest of the path, passed as is: placed in the URL verbatim and "
+                            + "forwarded after the vendor's base-url, so any number of segments with their "
+                            + "slashes unencoded, percent-encoded as the vendor expects, and a query string if "
+                            + "any; empty for the base-url itself. OpenAPI cannot say that a path parameter spans "
+                            + "segments, and generated clients percent-encode '/' in one by default, which the "
+                            + "broker refuses (400): turn that encoding off for this client (README, API "
+                            + "description: a Java RestClient uses DefaultUriBuilderFactory.EncodingMode.NONE).")
+                    .example("api/v1/items?page=2")
+                    .schema(typed("string")));
+            ApiResponses responses = operation.getResponses();
+            responses.clear();
+            responses.put("200", new ApiResponse().description("The vendor's answer, status, headers and body as "
+                    + "it sent them (any status the vendor chose, with any body)")
+                .content(new Content().addMediaType("*/*", new MediaType().schema(binary()))));
+            problems(responses, Map.of("400", "unsafe-proxy-path", "401", "unauthenticated", "403", "forbidden",
+                    "404", "unknown-vendor", "408", "request-body-timeout", "413", "payload-too-large", "501",
+                    "proxy-not-configured", "502", "vendor-unavailable", "503", "proxy-saturated", "504",
+                    "vendor-timeout"));
+            if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
+                    || method == PathItem.HttpMethod.PATCH) {
+                operation.requestBody(new RequestBody().required(false)
+                    .description("Forwarded to the vendor as it is, with its Content-Type")
+                    .content(new Content().addMediaType("*/*", new MediaType().schema(binary()))));
+            }
+            item.operation(method, operation);
+        });
+        return item;
     }
 
     private static void describe(String path, Operation operation) {
         ApiResponses responses = operation.getResponses();
         responses.remove("400");
         responses.remove("500");
-        if (path.startsWith("/proxy/")) {
-            responses.put("200", new ApiResponse().description("The vendor's answer, status, headers and body as "
-                    + "it sent them (any status the vendor chose)"));
-            problems(responses, Map.of("400", "unsafe-proxy-path", "401", "unauthenticated", "403", "forbidden",
-                    "404", "unknown-vendor", "408", "request-body-timeout", "413", "payload-too-large", "501",
-                    "proxy-not-configured", "502",
-                    "vendor-unavailable", "503", "proxy-saturated", "504", "vendor-timeout"));
-            return;
-        }
+        // Generators name API classes after tags and methods after operationIds; "list" is a
+        // reserved word to some (callList).
+        operation.tags(List.of("sessions"));
         if (path.equals("/sessions")) {
-            responses.put("200", new ApiResponse().description("Every vendor the caller may use, with its state"));
+            operation.operationId("listVendors");
+            responses.put("200", new ApiResponse().description("Every vendor the caller may use, with its state")
+                .content(new Content().addMediaType("application/json",
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/VendorStates")))));
             problems(responses, Map.of("401", "unauthenticated"));
             return;
         }
@@ -162,6 +194,18 @@ class ApiDescription {
     /** OpenAPI 3.1 schemas carry their type in "types"; "type" alone is dropped from a 3.1 document. */
     private static Schema<?> typed(String type) {
         return new Schema<>().type(type).types(Set.of(type));
+    }
+
+    /** Bytes as they come: a generated Java client reads them as a Resource (useAbstractionForFiles). */
+    private static Schema<?> binary() {
+        return typed("string").format("binary");
+    }
+
+    /** {@code GET /sessions}: {@link VendorStateView}s, the schema springdoc derives from the record. */
+    private static Schema<?> vendorStatesSchema() {
+        return typed("object")
+            .addProperty("vendors", typed("array").items(new Schema<>().$ref("#/components/schemas/VendorStateView")))
+            .required(List.of("vendors"));
     }
 
     private static Schema<?> problemSchema() {

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SPEC §7: /actuator/info shows the build (Boot's build-info goal) and the git commit
- * (git-commit-id-maven-plugin), to admin clients; the OpenAPI document is for admin clients
- * too. Over real HTTP with configured clients.
+ * (git-commit-id-maven-plugin), to admin clients; the OpenAPI document to every client.
+ * Over real HTTP with configured clients.
  */
 class ActuatorInfoTest extends BrokerWithClientsFixture {
 
@@ -40,11 +40,17 @@ class ActuatorInfoTest extends BrokerWithClientsFixture {
         assertThat(this.http.get("/actuator/info").statusCode()).isEqualTo(401);
     }
 
+    /** Caller teams generate their clients from it, so every client may read it; nobody else. */
     @Test
-    void apiDocumentIsForAdminClients() {
+    void apiDocumentIsForEveryClient() {
         assertThat(get("/v3/api-docs", ADMIN_TOKEN).statusCode()).isEqualTo(200);
-        assertThat(get("/v3/api-docs", BILLING_TOKEN).statusCode()).isEqualTo(403);
+        HttpResponse<String> caller = get("/v3/api-docs", BILLING_TOKEN);
+        assertThat(caller.statusCode()).isEqualTo(200);
+        assertThat(caller.body()).contains("\"/sessions/{vendor}\"")
+            .doesNotContain("billing", "outsider", BILLING_TOKEN, ADMIN_TOKEN);
+        assertThat(get("/v3/api-docs.yaml", OUTSIDER_TOKEN).statusCode()).isEqualTo(200);
         assertThat(this.http.get("/v3/api-docs").statusCode()).isEqualTo(401);
+        assertThat(get("/v3/api-docs", "not-a-client-token").statusCode()).isEqualTo(401);
     }
 
     private HttpResponse<String> get(String path, String token) {
