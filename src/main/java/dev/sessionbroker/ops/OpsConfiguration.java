@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.config.MeterFilter;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -64,6 +65,27 @@ class OpsConfiguration {
         return (registry) -> Gauge.builder("broker.cooldowns.active",
                 () -> VendorHealth.coolingDown(broker.states(), clock.instant()))
             .description("Vendors in a cool-down after a rejected login (no login attempts until it ends)")
+            .register(registry);
+    }
+
+    /** {@code broker.session.cached}, {@code broker.cooldown.active}, {@code broker.vendor.up}, {@code broker.session.age}. */
+    @Bean
+    VendorGauges vendorGauges(SessionBroker broker, Vendors vendors, Clock clock) {
+        return new VendorGauges(broker, vendors, clock);
+    }
+
+    /**
+     * {@code broker.store.up} for the store in this process's memory, which cannot be out of
+     * reach; with {@code broker.store: redis} the store registers its own
+     * ({@code store.StoreConfiguration}), so that every broker has one and alerts and
+     * dashboards need no special case.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "broker.store", havingValue = "local", matchIfMissing = true)
+    MeterBinder localStoreUpGauge() {
+        return (registry) -> Gauge.builder("broker.store.up", () -> 1)
+            .description("1 while the session store is reachable, else 0 (always 1 for the local store)")
+            .tag("store", "local")
             .register(registry);
     }
 }
