@@ -21,10 +21,10 @@ import dev.sessionbroker.vendor.Vendors;
 final class BrokerMetrics implements BrokerListener {
 
     /**
-     * Upper bounds of the proxied-call latency buckets, the same as those of
-     * {@code http.server.requests} (application.yaml): few and fixed, so that a quantile across
-     * replicas costs 9 series per (vendor, method, status class) in use, not the 64 of a
-     * percentile histogram; from an answer out of a nearby vendor to a read timeout.
+     * Upper bounds of the proxied-call latency buckets, and of {@code http.server.requests}
+     * ({@link OpsConfiguration}): few and fixed, so that a quantile across replicas costs 9
+     * series more per (vendor, method, status class) in use, not the 64 of a percentile
+     * histogram; from an answer out of a nearby vendor to a read timeout.
      */
     static final Duration[] CALL_BUCKETS = { Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100),
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),

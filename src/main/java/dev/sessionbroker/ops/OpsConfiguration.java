@@ -1,13 +1,17 @@
 package dev.sessionbroker.ops;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
@@ -48,6 +52,29 @@ class OpsConfiguration {
     @Bean
     MeterFilter denySpringSecurityMeters() {
         return MeterFilter.denyNameStartsWith("spring.security.");
+    }
+
+    /**
+     * The eight buckets of {@code broker.proxy.calls} on {@code http.server.requests} too, so
+     * that Prometheus can compute the p99 of hand-outs across replicas. On every URI: the
+     * Prometheus registry fails the whole scrape when one name is a histogram for some tags
+     * and a summary for others. Not Boot's
+     * {@code management.metrics.distribution.slo.http.server.requests}: it matches by name
+     * prefix, so it would also turn the long-task timer {@code http.server.requests.active}
+     * into a gauge histogram of 11 more series per URI.
+     */
+    @Bean
+    MeterFilter httpServerRequestBuckets() {
+        double[] nanos = Arrays.stream(BrokerMetrics.CALL_BUCKETS).mapToDouble(Duration::toNanos).toArray();
+        return new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                if (id.getType() != Meter.Type.TIMER || !"http.server.requests".equals(id.getName())) {
+                    return config;
+                }
+                return DistributionStatisticConfig.builder().serviceLevelObjectives(nanos).build().merge(config);
+            }
+        };
     }
 
     @Bean

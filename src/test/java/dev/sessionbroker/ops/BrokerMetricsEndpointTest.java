@@ -185,6 +185,7 @@ class BrokerMetricsEndpointTest extends BrokerFixture {
         this.http.get("/sessions/alertsite");
         this.http.get("/proxy/alertsite/bucketed");
 
+        this.http.get("/actuator/prometheus");
         String body = this.http.get("/actuator/prometheus").body();
 
         List<String> expected = List.of("0.005", "0.025", "0.1", "0.25", "0.5", "1.0", "2.5", "10.0", "+Inf");
@@ -192,6 +193,8 @@ class BrokerMetricsEndpointTest extends BrokerFixture {
                 "status=\"200\"")).containsExactlyElementsOf(expected);
         assertThat(buckets(body, "broker_proxy_calls_seconds_bucket{", "vendor=\"alertsite\"", "status=\"2xx\""))
             .containsExactlyElementsOf(expected);
+        // Not on the long-task timer of requests in flight.
+        assertThat(body).doesNotContain("http_server_requests_active_seconds_bucket");
     }
 
     private static List<String> buckets(String body, String prefix, String... labels) {
