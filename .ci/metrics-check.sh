@@ -4,6 +4,8 @@
 # proxied calls so that every kind of broker meter has samples, scrapes
 # /actuator/prometheus and runs `promtool check metrics` on it. Any finding on a broker_*
 # metric fails; findings on other meters (JVM, Tomcat, HTTP server: Spring Boot's) are shown.
+# The scrape is kept in target/metrics-check/scrape.txt and handed to .ci/alerts-check.sh,
+# which checks the chart's alert rules and Grafana dashboard against it.
 #
 # promtool is in Debian's "prometheus" package, installed with apt-get when missing. When it
 # cannot be had, this fails under CI=true and only warns (skipping the check) elsewhere, as
@@ -56,6 +58,9 @@ curl -s -o /dev/null -X POST "$BASE/sessions/alertsite/refresh"
 curl -s -o /dev/null "$BASE/sessions/no-such-vendor"
 curl -fs "$BASE/actuator/prometheus" >"$WORK/scrape.txt" || die "could not scrape /actuator/prometheus"
 grep -q '^broker_login_attempts_total{' "$WORK/scrape.txt" || die "no broker meters in the scrape"
+# Kept for the alert rules and dashboard check below, and for a look after a failed build.
+mkdir -p target/metrics-check
+cp "$WORK/scrape.txt" target/metrics-check/scrape.txt
 
 # promtool exits non-zero on any finding; its findings are what matters.
 promtool check metrics <"$WORK/scrape.txt" >"$WORK/promtool.txt" 2>&1 || true
@@ -70,3 +75,6 @@ if [[ -n "$broker" ]]; then
   die "promtool check metrics reports the broker's meters"
 fi
 log "promtool check metrics: nothing on the broker's $(grep -c '^broker_' "$WORK/scrape.txt") broker_* samples ($(promtool --version 2>&1 | head -1))"
+
+# The chart's alert rules and dashboard (helm/session-broker/files) against this scrape.
+bash .ci/alerts-check.sh target/metrics-check/scrape.txt

@@ -13,6 +13,9 @@
 #   - no password or AppViewX gateway key in the ConfigMap or the environment: a sample one
 #     shows up in the rendered chart only in the Secret;
 #   - the probes and the ServiceMonitor on the actuator's own port (management.port);
+#   - the PrometheusRule and the Grafana dashboard ConfigMap: off by default, and when on
+#     (ci/monitoring-values.yaml) made of files/alerts.yaml and files/dashboard.json
+#     (helm/check-monitoring.mjs); .ci/alerts-check.sh tests those files themselves;
 #   - the Deployment strategy (Recreate on the local store, RollingUpdate with Redis), the
 #     ServiceAccount without a token, JVM options as an argument file and never through
 #     JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS (whose "Picked up" stderr line is not JSON);
@@ -134,7 +137,7 @@ obtain_validator() {
       "${VALIDATOR_PACKAGES[@]}" >/dev/null) || return 1
     touch "$dir/.installed"
   fi
-  cp helm/validate-manifests.mjs helm/chart-readme.mjs "$dir/"
+  cp helm/validate-manifests.mjs helm/chart-readme.mjs helm/check-monitoring.mjs "$dir/"
   echo "$dir"
 }
 
@@ -246,6 +249,15 @@ check_chart() {
     die "$label: the ServiceMonitor must scrape the management port (example values)"
   pass "$label: probes and ServiceMonitor on the management port"
 
+  # Alerts and dashboard: off by default, rendered from helm/session-broker/files when on
+  # (helm/check-monitoring.mjs compares them with the files below).
+  if grep -q 'kind: PrometheusRule\|grafana_dashboard' "$out/anonymous.yaml"; then
+    die "$label: a PrometheusRule or dashboard ConfigMap rendered by default"
+  fi
+  grep -q '^kind: PrometheusRule' "$out/monitoring.yaml" || die "$label: no PrometheusRule (monitoring values)"
+  grep -q 'grafana_dashboard: "1"' "$out/monitoring.yaml" || die "$label: no dashboard ConfigMap (monitoring values)"
+  pass "$label: PrometheusRule and dashboard ConfigMap only when enabled"
+
   # The chart's lowest supported Kubernetes version (Chart.yaml kubeVersion).
   "$helm" template session-broker "$CHART" --kube-version 1.25.0 -f "$CHART/ci/redis-values.yaml" \
     >/dev/null 2>"$out/kube-1.25.err" || { cat "$out/kube-1.25.err" >&2; die "$label: template for Kubernetes 1.25"; }
@@ -356,6 +368,12 @@ rendered=("$WORK"/helm-*/*.yaml)
 (cd "$WORK" && node "$validator/validate-manifests.mjs" "${rendered[@]#"$WORK"/}") ||
   die "rendered manifests fail the Kubernetes schemas"
 pass "${#rendered[@]} renderings valid against the Kubernetes schemas"
+
+for rendered in "$WORK"/helm-*/monitoring.yaml; do
+  node "$validator/check-monitoring.mjs" "$PWD/$CHART" "$rendered" ||
+    die "${rendered#"$WORK"/}: the PrometheusRule or the dashboard differs from $CHART/files"
+done
+pass "alert rules and dashboard rendered from $CHART/files/alerts.yaml and dashboard.json"
 
 node "$validator/chart-readme.mjs" "$PWD/$CHART" --check || die "$CHART/README.md is out of date"
 pass "$CHART/README.md is generated from values.yaml (helm-docs format)"

@@ -1,14 +1,19 @@
 package dev.sessionbroker.ops;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -49,6 +54,29 @@ class OpsConfiguration {
         return MeterFilter.denyNameStartsWith("spring.security.");
     }
 
+    /**
+     * The eight buckets of {@code broker.proxy.calls} on {@code http.server.requests} too, so
+     * that Prometheus can compute the p99 of hand-outs across replicas. On every URI: the
+     * Prometheus registry fails the whole scrape when one name is a histogram for some tags
+     * and a summary for others. Not Boot's
+     * {@code management.metrics.distribution.slo.http.server.requests}: it matches by name
+     * prefix, so it would also turn the long-task timer {@code http.server.requests.active}
+     * into a gauge histogram of 11 more series per URI.
+     */
+    @Bean
+    MeterFilter httpServerRequestBuckets() {
+        double[] nanos = Arrays.stream(BrokerMetrics.CALL_BUCKETS).mapToDouble(Duration::toNanos).toArray();
+        return new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                if (id.getType() != Meter.Type.TIMER || !"http.server.requests".equals(id.getName())) {
+                    return config;
+                }
+                return DistributionStatisticConfig.builder().serviceLevelObjectives(nanos).build().merge(config);
+            }
+        };
+    }
+
     @Bean
     BrokerMetrics brokerMetrics(MeterRegistry registry, Vendors vendors) {
         return new BrokerMetrics(registry, vendors);
@@ -64,6 +92,27 @@ class OpsConfiguration {
         return (registry) -> Gauge.builder("broker.cooldowns.active",
                 () -> VendorHealth.coolingDown(broker.states(), clock.instant()))
             .description("Vendors in a cool-down after a rejected login (no login attempts until it ends)")
+            .register(registry);
+    }
+
+    /** {@code broker.session.cached}, {@code broker.cooldown.active}, {@code broker.vendor.up}, {@code broker.session.age}. */
+    @Bean
+    VendorGauges vendorGauges(SessionBroker broker, Vendors vendors, Clock clock) {
+        return new VendorGauges(broker, vendors, clock);
+    }
+
+    /**
+     * {@code broker.store.up} for the store in this process's memory, which cannot be out of
+     * reach; with {@code broker.store: redis} the store registers its own
+     * ({@code store.StoreConfiguration}), so that every broker has one and alerts and
+     * dashboards need no special case.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "broker.store", havingValue = "local", matchIfMissing = true)
+    MeterBinder localStoreUpGauge() {
+        return (registry) -> Gauge.builder("broker.store.up", () -> 1)
+            .description("1 while the session store is reachable, else 0 (always 1 for the local store)")
+            .tag("store", "local")
             .register(registry);
     }
 }

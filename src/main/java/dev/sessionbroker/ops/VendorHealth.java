@@ -48,11 +48,11 @@ final class VendorHealth {
         return states.stream().filter((state) -> isCoolingDown(state, now)).count();
     }
 
-    private static boolean isCoolingDown(VendorState state, Instant now) {
+    static boolean isCoolingDown(VendorState state, Instant now) {
         return state.coolDownUntil() != null && state.coolDownUntil().isAfter(now);
     }
 
-    private static boolean isDown(VendorState state, Instant now) {
+    static boolean isDown(VendorState state, Instant now) {
         return isCoolingDown(state, now) || latestAttemptFailed(state);
     }
 

@@ -1,7 +1,8 @@
 package dev.sessionbroker.store;
 
-
 import io.lettuce.core.ClientOptions;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
@@ -53,5 +54,27 @@ class StoreConfiguration {
                     .build();
             }
         };
+    }
+
+    /**
+     * {@code broker.store.up}: a PING at each scrape, as the health check does, answered at
+     * once while Lettuce is disconnected (commands are rejected) and within
+     * {@code spring.data.redis.timeout} otherwise.
+     */
+    @Bean
+    MeterBinder sessionStoreUpGauge(RedisConnectionFactory connectionFactory) {
+        return (registry) -> Gauge.builder("broker.store.up", () -> reachable(connectionFactory) ? 1 : 0)
+            .description("1 while the session store is reachable, else 0 (always 1 for the local store)")
+            .tag("store", "redis")
+            .register(registry);
+    }
+
+    private static boolean reachable(RedisConnectionFactory connectionFactory) {
+        try (RedisConnection connection = connectionFactory.getConnection()) {
+            return "PONG".equalsIgnoreCase(connection.ping());
+        }
+        catch (RuntimeException ex) {
+            return false;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sessionbroker.ops;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +10,8 @@ import dev.sessionbroker.support.BrokerFixture;
 import dev.sessionbroker.support.PrometheusText;
 import dev.sessionbroker.support.StubbedAlertSite;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -131,6 +134,74 @@ class BrokerMetricsEndpointTest extends BrokerFixture {
     @Test
     void activeCoolDownsAreAGaugeTaggedWithTheApplication() {
         assertThat(scrape().value("broker_cooldowns_active", "application", "session-broker")).isZero();
+    }
+
+    @Test
+    void everyVendorHasGaugesForSessionCoolDownHealthAndAgeBeforeAnyTraffic() {
+        PrometheusText scrape = scrape();
+
+        assertThat(scrape.value("broker_session_cached", "vendor", "alertsite-idle")).isZero();
+        assertThat(scrape.value("broker_cooldown_active", "vendor", "alertsite-idle")).isZero();
+        assertThat(scrape.value("broker_vendor_up", "vendor", "alertsite-idle")).isEqualTo(1);
+        assertThat(scrape.value("broker_session_age_seconds", "vendor", "alertsite-idle")).isZero();
+    }
+
+    @Test
+    void aCachedSessionShowsPerVendorAndAgesWithTheClock() {
+        assertThat(this.http.get("/sessions/alertsite").statusCode()).isEqualTo(200);
+        this.time.advance(Duration.ofSeconds(90));
+
+        PrometheusText scrape = scrape();
+
+        assertThat(scrape.value("broker_session_cached", "vendor", "alertsite")).isEqualTo(1);
+        assertThat(scrape.value("broker_session_age_seconds", "vendor", "alertsite")).isEqualTo(90);
+        assertThat(scrape.value("broker_vendor_up", "vendor", "alertsite")).isEqualTo(1);
+        assertThat(scrape.value("broker_session_cached", "vendor", "alertsite-idle")).isZero();
+    }
+
+    @Test
+    void aRejectedLoginShowsAsCoolDownAndDownForThatVendorOnly() {
+        // 502 for the rejection itself, 503 if another test already started the cool-down.
+        assertThat(this.http.get("/sessions/alertsite-rejected").statusCode()).isIn(502, 503);
+
+        PrometheusText scrape = scrape();
+
+        assertThat(scrape.value("broker_cooldown_active", "vendor", "alertsite-rejected")).isEqualTo(1);
+        assertThat(scrape.value("broker_vendor_up", "vendor", "alertsite-rejected")).isZero();
+        assertThat(scrape.value("broker_session_cached", "vendor", "alertsite-rejected")).isZero();
+        assertThat(scrape.value("broker_cooldown_active", "vendor", "alertsite-idle")).isZero();
+        assertThat(scrape.value("broker_vendor_up", "vendor", "alertsite-idle")).isEqualTo(1);
+    }
+
+    @Test
+    void theLocalStoreIsAlwaysUp() {
+        assertThat(scrape().value("broker_store_up", "store", "local")).isEqualTo(1);
+    }
+
+    /** The same eight buckets, so that a p99 across replicas is a histogram_quantile away. */
+    @Test
+    void handOutsAndProxiedCallsHaveEightFixedBucketsFromFiveMillisecondsToTenSeconds() {
+        vendor.stubFor(get("/alertsite/bucketed").willReturn(okJson("{}")));
+        this.http.get("/sessions/alertsite");
+        this.http.get("/proxy/alertsite/bucketed");
+
+        this.http.get("/actuator/prometheus");
+        String body = this.http.get("/actuator/prometheus").body();
+
+        List<String> expected = List.of("0.005", "0.025", "0.1", "0.25", "0.5", "1.0", "2.5", "10.0", "+Inf");
+        assertThat(buckets(body, "http_server_requests_seconds_bucket{", "uri=\"/sessions/{vendor}\"",
+                "status=\"200\"")).containsExactlyElementsOf(expected);
+        assertThat(buckets(body, "broker_proxy_calls_seconds_bucket{", "vendor=\"alertsite\"", "status=\"2xx\""))
+            .containsExactlyElementsOf(expected);
+        // Not on the long-task timer of requests in flight.
+        assertThat(body).doesNotContain("http_server_requests_active_seconds_bucket");
+    }
+
+    private static List<String> buckets(String body, String prefix, String... labels) {
+        return body.lines()
+            .filter((line) -> line.startsWith(prefix) && List.of(labels).stream().allMatch(line::contains))
+            .map((line) -> line.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
+            .toList();
     }
 
     private PrometheusText scrape() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.support.StubVendorKeys;
 import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.PrometheusText;
 import dev.sessionbroker.support.Replicas;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -27,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Redis goes away in the middle: cached sessions keep being served, vendors that allow
  * parallel sessions get local logins, Infinite Blue gets 503 rather than a login war, health
- * shows the store DOWN while liveness stays UP, and everything recovers when Redis is back.
+ * shows the store DOWN (and broker_store_up 0) while liveness stays UP, and everything recovers when Redis is back.
  */
 class SharedStoreOutageTest {
 
@@ -69,11 +70,13 @@ class SharedStoreOutageTest {
         BrokerHttp http = replica.http(0);
         assertThat(http.get("/sessions/cached").statusCode()).isEqualTo(200);
         assertThat(storeStatus(http)).isEqualTo("UP");
+        assertThat(storeUp(http)).as("broker_store_up").isEqualTo(1);
 
         redis.stop();
 
         assertThat(http.get("/sessions/cached").statusCode()).as("cached session still served").isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> "DOWN".equals(storeStatus(http)));
+        assertThat(storeUp(http)).as("broker_store_up while Redis is away").isZero();
         assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(http.get("/sessions/parallel").statusCode()).as("local login where parallel sessions are fine")
@@ -86,8 +89,13 @@ class SharedStoreOutageTest {
         redis.start();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "UP".equals(storeStatus(http)));
+        assertThat(storeUp(http)).as("broker_store_up once Redis is back").isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/sessions/single").statusCode() == 200);
         assertThat(vendor.findAll(postRequestedFor(urlPathEqualTo("/single/login")))).hasSize(1);
+    }
+
+    private static double storeUp(BrokerHttp http) {
+        return new PrometheusText(http.get("/actuator/prometheus").body()).value("broker_store_up", "store", "redis");
     }
 
     private static String storeStatus(BrokerHttp http) {
