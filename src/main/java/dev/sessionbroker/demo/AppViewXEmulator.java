@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * AppViewX's login as vendor-docs/appviewx-login.txt shows it, under the {@code demo}
+ * AppViewX's login as src/test/resources/vendor-docs/appviewx/ shows it, under the {@code demo}
  * profile: credentials in headers, ACCT_AUTH_001 (400) when one is missing, ACC_AUTH_022
  * (401) when wrong. The user {@code mfa-}&lt;demo user&gt; has MFA enabled and needs the
  * {@code otp} header {@value #DEMO_OTP}, to try the MFA answer.

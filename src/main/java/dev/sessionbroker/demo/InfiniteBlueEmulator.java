@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Infinite Blue's REST login and logout as vendor-docs/infiniteblue-login.txt and the public
+ * Infinite Blue's REST login and logout as src/test/resources/vendor-docs/infiniteblue/ and the public
  * logout page show them, under the {@code demo} profile. Credentials are read from the
  * headers only; the deprecated URL parameters are ignored, as they should be. XML is the
  * default output, JSON with {@code output=json}.

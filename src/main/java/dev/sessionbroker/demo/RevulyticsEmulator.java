@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Revulytics' {@code /auth/login} and {@code /auth/logout} as vendor-docs/revulytics-login.txt
+ * Revulytics' {@code /auth/login} and {@code /auth/logout} as src/test/resources/vendor-docs/revulytics/
  * and the public logout page show them, under the {@code demo} profile: 400 SYNTAX ERROR for
  * a malformed request, 403 AUTH ERROR for wrong credentials, the session in the body or, with
  * {@code useCookies}, in a cookie.

@@ -15,7 +15,7 @@ import dev.sessionbroker.security.AuditTally.Count;
 
 /**
  * The audit's one writer: request threads hand it their line and return, so they never wait
- * on the log (SPEC §7); a daemon thread writes the lines to the logger {@code audit}, which
+ * on the log (docs/contract.md); a daemon thread writes the lines to the logger {@code audit}, which
  * keeps Boot's appenders, structured formats and any appender an operator attaches to
  * {@code audit}. Hand-outs, and refusals of callers that could repeat them at will (no
  * credentials, wrong tokens during a back-off), are coalesced by an {@link AuditTally} each.

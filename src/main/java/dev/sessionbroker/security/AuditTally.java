@@ -13,7 +13,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * Counts repeated audit events of one kind between audit lines — hand-outs of one session to
  * one client, refusals of one address — so that a client polling its session thousands of
  * times a second, or a caller hammering the broker without credentials, costs one line per
- * interval, not one per request (SPEC §7 allows the coalescing). The first event after a
+ * interval, not one per request (docs/contract.md allows the coalescing). The first event after a
  * quiet interval is written at once; later ones are counted and reported when their interval
  * has passed. Every event is counted exactly once: in the line written at once, in a
  * {@link #due()} count or in the {@link #drain()} at shutdown.

@@ -12,11 +12,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.support.ConfiguredVendors;
 import dev.sessionbroker.SessionBrokerApplication;
+import dev.sessionbroker.support.QuietOutput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * Bad vendor configuration stops start-up, and the report an operator reads names the
  * vendor and the key to fix.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutput.class)
 class VendorConfigurationStartupTest {
 
     private static final String SECRET = "hunter2-top-secret";

@@ -3,6 +3,7 @@ package dev.sessionbroker.ops;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,7 @@ import dev.sessionbroker.support.BrokerWithClientsFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SPEC §7: /actuator/info shows the build (Boot's build-info goal) and the git commit
+ * /actuator/info shows the build (Boot's build-info goal) and the git commit
  * (git-commit-id-maven-plugin), to admin clients; the OpenAPI document to every client.
  * Over real HTTP with configured clients.
  */
@@ -32,6 +33,19 @@ class ActuatorInfoTest extends BrokerWithClientsFixture {
         assertThat(info.at("/build/time").asString()).isNotBlank();
         assertThat(info.at("/git/commit/id").asString()).matches("[0-9a-f]{7,40}");
         assertThat(info.at("/git/branch").asString()).isNotBlank();
+    }
+
+    /**
+     * build.time is the time of the commit built (reproducible: a rebuild of the commit gives
+     * the same), not a date fixed in pom.xml that every build since would show.
+     */
+    @Test
+    void buildTimeIsTheCommitTime() {
+        JsonNode info = JsonMapper.builder().build().readTree(get("/actuator/info", ADMIN_TOKEN).body());
+
+        Instant built = Instant.parse(info.at("/build/time").asString());
+        Instant committed = Instant.parse(info.at("/git/commit/time").asString());
+        assertThat(built).isEqualTo(committed).isNotEqualTo(Instant.parse("2026-11-30T00:00:00Z"));
     }
 
     @Test

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.sessionbroker.SessionBrokerApplication;
+import dev.sessionbroker.support.QuietOutput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * The safe default of SPEC §9: with no clients the broker serves anonymous callers on
  * loopback only, and refuses to start on any other address unless told explicitly.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutput.class)
 class AnonymousAccessStartupTest {
 
     @Test

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.sessionbroker.SessionBrokerApplication;
+import dev.sessionbroker.support.QuietOutput;
 
 import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bad client configuration stops the start-up, and the report names the client and the key
  * to fix — without echoing what was put in token-sha256, which may be a pasted token.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutput.class)
 class ClientConfigurationStartupTest {
 
     private static final String DIGEST = Tokens.sha256Hex("some-token");

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
@@ -16,6 +15,7 @@ import org.springframework.test.context.ContextConfiguration;
 import dev.sessionbroker.SessionBrokerApplication;
 import dev.sessionbroker.support.FakeTimeConfiguration;
 import dev.sessionbroker.support.RawHttp;
+import dev.sessionbroker.support.QuietOutput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
         "broker.security.trusted-proxies=127.0.0.2, 192.0.2.0/24" })
 @ContextConfiguration(initializers = OnKubernetes.class)
 @Import(FakeTimeConfiguration.class)
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutput.class)
 class TrustedProxyTest {
 
     static final String PROXY = "127.0.0.2";

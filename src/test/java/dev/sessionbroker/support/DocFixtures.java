@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The request and answer examples copied from ../shared/vendor-docs, kept under test resources. */
+/** The request and answer examples of the vendors' public login documentation (docs/vendors.md names it), kept under test resources. */
 public final class DocFixtures {
 
     private DocFixtures() {

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * AlertSite: {@code POST {base}/login} with {@code {"login","password"}}. AlertSite reports
  * a refused login inside a 200 answer, so success is {@code metadata.status == "0"} and
- * nothing else (see vendor-docs/alertsite-login.txt).
+ * nothing else (see src/test/resources/vendor-docs/alertsite/).
  */
 public final class AlertSiteClient implements VendorClient {
 

@@ -16,7 +16,7 @@ import dev.sessionbroker.vendor.VendorHttp;
 import tools.jackson.core.JsonPointer;
 
 /**
- * AlertSite (vendor-docs/alertsite-login.txt): "A session ID automatically expires 15 minutes
+ * AlertSite (src/test/resources/vendor-docs/alertsite/): "A session ID automatically expires 15 minutes
  * after its last use". API calls take HTTP Basic with the login as user name and the session
  * as password, and report errors, an expired session included, as a non-zero
  * {@code metadata.status} inside a 200 answer.

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * AppViewX: {@code POST {base}/login?gwsource=external} with the credentials in the
  * {@code username} and {@code password} headers and an empty JSON body
- * (vendor-docs/appviewx-login.txt). Success is {@code response.status == "SUCCESS"}; a
+ * (src/test/resources/vendor-docs/appviewx/). Success is {@code response.status == "SUCCESS"}; a
  * refusal carries an {@code appStatusCode} (ACCT_AUTH_001, ACC_AUTH_022, ACC_AUTH_006) or
  * {@code response.status == "FAILURE"}. AppViewX locks accounts after failed logins, so a
  * refusal reports the attempts left, and an account with MFA is reported as exactly that.

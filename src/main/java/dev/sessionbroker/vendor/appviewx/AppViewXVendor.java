@@ -20,7 +20,7 @@ import dev.sessionbroker.vendor.VendorDefinition;
 import dev.sessionbroker.vendor.VendorHttp;
 
 /**
- * AppViewX (vendor-docs/appviewx-login.txt): every installation has its own host, so there
+ * AppViewX (src/test/resources/vendor-docs/appviewx/): every installation has its own host, so there
  * is no default base URL; 15 minutes is the docs' request timeout period. API calls take the
  * {@code sessionId} header, and multi-tenant installations the {@code gwkey} parameter on
  * every call. Accounts with MFA log in with a one-time password.

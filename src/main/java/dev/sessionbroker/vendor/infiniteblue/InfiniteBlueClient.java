@@ -12,7 +12,7 @@ import dev.sessionbroker.vendor.VendorHttp;
 
 /**
  * Infinite Blue: {@code POST {base}/login?output=json} with the credentials in the
- * {@code loginName} and {@code password} headers (vendor-docs/infiniteblue-login.txt). The
+ * {@code loginName} and {@code password} headers (src/test/resources/vendor-docs/infiniteblue/). The
  * URL parameters of the same names are deprecated and would put the password into access
  * logs, so they are never used. A login ends every earlier session of the same user, which
  * is why the broker must never log in twice where once will do.

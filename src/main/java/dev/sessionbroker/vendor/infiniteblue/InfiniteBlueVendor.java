@@ -14,7 +14,7 @@ import dev.sessionbroker.vendor.VendorDefinition;
 import dev.sessionbroker.vendor.VendorHttp;
 
 /**
- * Infinite Blue (vendor-docs/infiniteblue-login.txt). Its sessions expire by the customer's
+ * Infinite Blue (src/test/resources/vendor-docs/infiniteblue/). Its sessions expire by the customer's
  * security level, a number the docs do not give: 10 minutes stays under the shortest common
  * idle limits, and a session the vendor drops earlier is replaced by a refresh. A login ends
  * every earlier session of the same user. API calls take the {@code sessionId} parameter.

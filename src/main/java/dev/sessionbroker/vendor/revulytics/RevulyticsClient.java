@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Revulytics (Usage Intelligence): {@code POST {base}/auth/login} with
- * {@code {"user","password","useCookies"}} (vendor-docs/revulytics-login.txt). Success is
+ * {@code {"user","password","useCookies"}} (src/test/resources/vendor-docs/revulytics/). Success is
  * {@code status == "OK"}; {@code SYNTAX ERROR} (400) and {@code AUTH ERROR} (403) come with
  * a {@code reason}. With {@code use-cookies} the session arrives as a cookie instead, and is
  * handed out as {@code name=value}, ready for a {@code Cookie} header.

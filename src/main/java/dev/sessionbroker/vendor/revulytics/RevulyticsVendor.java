@@ -15,7 +15,7 @@ import dev.sessionbroker.vendor.VendorDefinition;
 import dev.sessionbroker.vendor.VendorHttp;
 
 /**
- * Revulytics (vendor-docs/revulytics-login.txt). The docs name no session lifetime: 10
+ * Revulytics (src/test/resources/vendor-docs/revulytics/). The docs name no session lifetime: 10
  * minutes, refreshed on a 401. Every API request body carries {@code user} (the login user)
  * beside {@code sessionId}, as the public API clients send them; with {@code use-cookies}
  * the session cookie alone.

@@ -4,12 +4,14 @@ import java.net.http.HttpResponse;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.sessionbroker.SessionBrokerApplication;
 import dev.sessionbroker.support.BrokerHttp;
+import dev.sessionbroker.support.QuietOutput;
 import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.vendor.VendorDefinition;
 
@@ -96,13 +99,16 @@ class AddingAVendorTest {
     }
 
     @Test
-    void theTypesOwnValidationAndTheTypeSpecificKeysOfOthersStopTheStartUp() {
+    @ExtendWith(QuietOutput.class)
+    void theTypesOwnValidationAndTheTypeSpecificKeysOfOthersStopTheStartUp(CapturedOutput output) {
         assertThatException().isThrownBy(() -> start("--broker.vendors.acme.username=robot two"))
             .withStackTraceContaining("broker.vendors.acme.username").withStackTraceContaining("must not contain spaces");
         assertThatException().isThrownBy(() -> start("--broker.vendors.acme.username=robot",
                 "--broker.vendors.acme.use-cookies=true"))
             .withStackTraceContaining("broker.vendors.acme.use-cookies")
             .withStackTraceContaining("only applies to type revulytics, not acme");
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "must not contain spaces",
+                "only applies to type revulytics, not acme");
     }
 
     private static void start(String... args) {
