@@ -21,6 +21,7 @@ import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.VendorSettings.RetrySettings;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.LoginResult;
+import dev.sessionbroker.vendor.OneTimePasswordLogin;
 import dev.sessionbroker.vendor.SessionFingerprint;
 import dev.sessionbroker.vendor.VendorClient;
 
@@ -54,6 +55,11 @@ public final class LoginAttempts {
         this.clock = clock;
         this.ticker = ticker;
         this.listener = listener;
+    }
+
+    /** Whether the vendor's adapter can log in with a one-time password. */
+    boolean takesOneTimePassword(String vendor) {
+        return this.clients.get(vendor) instanceof OneTimePasswordLogin;
     }
 
     /** Each configured vendor's adapter, by vendor name. */
@@ -105,7 +111,10 @@ public final class LoginAttempts {
         long started = this.ticker.read();
         try {
             VendorClient client = Objects.requireNonNull(this.clients.get(vendor.name()), vendor.name());
-            LoginResult result = (otp != null) ? client.login(otp) : client.login();
+            // The broker refuses a one-time password for a client without that capability
+            // before any login (otp-not-supported), so otp is null for every other client.
+            LoginResult result = (otp != null && client instanceof OneTimePasswordLogin withOtp) ? withOtp.login(otp)
+                    : client.login();
             Duration latency = since(started);
             this.listener.loginFinished(vendor.name(), LoginOutcome.SUCCESS, latency, attempt);
             String session = SessionFingerprint.of(result.sessionId());

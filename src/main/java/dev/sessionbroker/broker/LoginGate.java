@@ -104,6 +104,11 @@ final class LoginGate {
         }
     }
 
+    /** Whether the vendor's login can carry a one-time password. */
+    boolean takesOneTimePassword(String vendor) {
+        return this.logins.takesOneTimePassword(vendor);
+    }
+
     /** Ends a session at the vendor, where the vendor documents a logout; never throws. */
     void logout(Session session, String why) {
         this.logins.logout(session, why);

@@ -138,7 +138,7 @@ public class SessionBroker {
     public CompletableFuture<SessionLease> refresh(String vendor, @Nullable String rejectedSessionId,
             RefreshReason reason, @Nullable Secret otp) {
         VendorSettings settings = settings(vendor);
-        if (otp != null && !settings.definition().takesOneTimePassword()) {
+        if (otp != null && !this.gate.takesOneTimePassword(vendor)) {
             throw new BrokerException(Problem.OTP_NOT_SUPPORTED, vendor, "vendor '" + vendor
                     + "' does not take a one-time password (its type, " + settings.definition().id()
                     + ", has no one-time password login)");

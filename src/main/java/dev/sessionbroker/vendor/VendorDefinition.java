@@ -74,9 +74,4 @@ public interface VendorDefinition {
     default boolean loginEndsEarlierSessions() {
         return false;
     }
-
-    /** Whether the login can carry a one-time password (AppViewX's {@code otp} header). */
-    default boolean takesOneTimePassword() {
-        return false;
-    }
 }

@@ -9,15 +9,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.vendor.LoginResult;
+import dev.sessionbroker.vendor.OneTimePasswordLogin;
 import dev.sessionbroker.vendor.VendorClient;
 
 /**
- * A vendor login without HTTP, for tests of the broker itself: answers from a script (one
+ * A vendor login without HTTP, for tests of the broker itself (with or without a one-time
+ * password): answers from a script (one
  * supplier per login, the last repeated), counts logins, and can hold every login until
  * released, to line callers up behind one.
  */
-public final class StubVendorClient implements VendorClient {
+public final class StubVendorClient implements VendorClient, OneTimePasswordLogin {
 
     private final Deque<Supplier<LoginResult>> script = new ArrayDeque<>();
 
@@ -61,6 +64,12 @@ public final class StubVendorClient implements VendorClient {
     /** The sessions logged out, in order. */
     public List<String> logouts() {
         return this.logouts;
+    }
+
+    /** As {@link #login()}: the code is not checked, only counted as a login. */
+    @Override
+    public LoginResult login(Secret otp) {
+        return login();
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.vendor.VendorSettings;
 import dev.sessionbroker.vendor.LoginFailure;
 import dev.sessionbroker.vendor.LoginResult;
+import dev.sessionbroker.vendor.OneTimePasswordLogin;
 import dev.sessionbroker.vendor.VendorAnswer;
 import dev.sessionbroker.vendor.VendorClient;
 import dev.sessionbroker.vendor.VendorHttp;
@@ -23,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * {@code response.status == "FAILURE"}. AppViewX locks accounts after failed logins, so a
  * refusal reports the attempts left, and an account with MFA is reported as exactly that.
  */
-public final class AppViewXClient implements VendorClient {
+public final class AppViewXClient implements VendorClient, OneTimePasswordLogin {
 
     private static final String SUCCESS = "SUCCESS";
 
@@ -41,11 +42,15 @@ public final class AppViewXClient implements VendorClient {
 
     @Override
     public LoginResult login() {
-        return login(null);
+        return logIn(null);
     }
 
     @Override
-    public LoginResult login(@Nullable Secret otp) {
+    public LoginResult login(Secret otp) {
+        return logIn(otp);
+    }
+
+    private LoginResult logIn(@Nullable Secret otp) {
         Secret gatewayKey = this.vendor.gatewayKey();
         VendorAnswer answer = this.http.send(this.http.restClient()
             .post()

@@ -72,9 +72,4 @@ public final class AppViewXVendor implements VendorDefinition {
         return (gatewayKey != null) ? List.of(header, new SessionPlacement.FixedQueryParameter("gwkey", gatewayKey))
                 : List.of(header);
     }
-
-    @Override
-    public boolean takesOneTimePassword() {
-        return true;
-    }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.vendor.LoginFailure;
+import dev.sessionbroker.vendor.OneTimePasswordLogin;
 import dev.sessionbroker.vendor.VendorClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -67,7 +68,7 @@ class AppViewXClientTest {
     void oneTimePasswordGoesInTheOtpHeader() {
         appViewX.stubFor(post(urlPathEqualTo("/avxapi/login")).willReturn(okJson(read("appviewx/login-success.json"))));
 
-        this.client.login(Secret.of("609700"));
+        ((OneTimePasswordLogin) this.client).login(Secret.of("609700"));
 
         appViewX.verify(postRequestedFor(urlPathEqualTo("/avxapi/login")).withHeader("otp", equalTo("609700")));
     }
