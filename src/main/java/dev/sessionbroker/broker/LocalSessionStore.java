@@ -50,8 +50,7 @@ public final class LocalSessionStore implements SessionStore {
 
     @Override
     public @Nullable StoredSession read(String vendor) {
-        Timed<StoredSession> entry = this.sessions.getIfPresent(vendor);
-        return (entry != null) ? entry.value() : null;
+        return valueOf(this.sessions, vendor);
     }
 
     @Override
@@ -101,8 +100,7 @@ public final class LocalSessionStore implements SessionStore {
 
     @Override
     public @Nullable Instant lastLoginStart(String vendor) {
-        Timed<Instant> entry = this.loginStarts.getIfPresent(vendor);
-        return (entry != null) ? entry.value() : null;
+        return valueOf(this.loginStarts, vendor);
     }
 
     @Override
@@ -112,8 +110,7 @@ public final class LocalSessionStore implements SessionStore {
 
     @Override
     public @Nullable StoredCoolDown readCoolDown(String vendor, String credentials) {
-        Timed<StoredCoolDown> entry = this.coolDowns.getIfPresent(vendor + '\n' + credentials);
-        return (entry != null) ? entry.value() : null;
+        return valueOf(this.coolDowns, vendor + '\n' + credentials);
     }
 
     @Override
@@ -129,6 +126,11 @@ public final class LocalSessionStore implements SessionStore {
     @Override
     public void onChange(ChangeListener listener) {
         this.listeners.add(listener);
+    }
+
+    private static <V> @Nullable V valueOf(Cache<String, Timed<V>> cache, String key) {
+        Timed<V> entry = cache.getIfPresent(key);
+        return (entry != null) ? entry.value() : null;
     }
 
     private static <V> Cache<String, Timed<V>> timed(Ticker ticker) {

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -45,6 +46,17 @@ class RequestBodyDeadline extends OncePerRequestFilter {
     RequestBodyDeadline(BrokerProperties properties, Ticker ticker) {
         this.limits = properties.requestBody();
         this.ticker = ticker;
+    }
+
+    /**
+     * A request without a body (every cached {@code GET /sessions/{vendor}}) has nothing to
+     * time: it is not wrapped. HTTP/1.1 has a body only with a {@code Content-Length} above 0
+     * or a {@code Transfer-Encoding}; other protocols are always wrapped.
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getContentLengthLong() <= 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null
+                && request.getProtocol().startsWith("HTTP/1");
     }
 
     @Override

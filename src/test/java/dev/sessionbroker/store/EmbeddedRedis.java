@@ -2,8 +2,12 @@ package dev.sessionbroker.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+
+import io.lettuce.core.ClientOptions;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -39,6 +43,25 @@ final class EmbeddedRedis implements AutoCloseable {
 
     StringRedisTemplate client() {
         return this.client;
+    }
+
+    /**
+     * A started connection factory of the caller's own, connected as the broker connects
+     * ({@link StoreConfiguration}): commands fail at once while Redis is away. The caller
+     * destroys it.
+     */
+    LettuceConnectionFactory connectLikeTheBroker() {
+        LettuceConnectionFactory connections = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration("127.0.0.1", this.port),
+                LettuceClientConfiguration.builder()
+                    .clientOptions(ClientOptions.builder()
+                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                        .build())
+                    .commandTimeout(Duration.ofSeconds(2))
+                    .build());
+        connections.afterPropertiesSet();
+        connections.start();
+        return connections;
     }
 
     /** Every replica's sessions, locks and cool-downs gone. */

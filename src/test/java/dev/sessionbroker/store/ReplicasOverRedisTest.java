@@ -9,15 +9,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
-import io.lettuce.core.ClientOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -64,16 +61,7 @@ class ReplicasOverRedisTest {
     @BeforeAll
     static void startRedis() {
         redis = new EmbeddedRedis();
-        // As the broker connects (StoreConfiguration): commands fail at once while Redis is away.
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()),
-                LettuceClientConfiguration.builder()
-                    .clientOptions(ClientOptions.builder()
-                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                        .build())
-                    .commandTimeout(Duration.ofSeconds(2))
-                    .build());
-        connections.afterPropertiesSet();
-        connections.start();
+        connections = redis.connectLikeTheBroker();
     }
 
     @AfterAll
