@@ -22,10 +22,10 @@ import org.springframework.retry.backoff.ThreadWaitSleeper;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import dev.sessionbroker.config.BrokerProperties;
-import dev.sessionbroker.vendor.Vendors;
-import dev.sessionbroker.vendor.VendorClient;
-import dev.sessionbroker.vendor.VendorClients;
-import dev.sessionbroker.vendor.VendorDefinition;
+import dev.sessionbroker.adapter.Vendors;
+import dev.sessionbroker.adapter.VendorClient;
+import dev.sessionbroker.adapter.VendorClients;
+import dev.sessionbroker.adapter.VendorDefinition;
 
 /**
  * Wires the broker. Time comes from beans so that tests can drive expiry with a fake

@@ -3,7 +3,7 @@ package dev.sessionbroker.broker;
 import java.time.Duration;
 import java.util.Locale;
 
-import dev.sessionbroker.vendor.LoginFailure;
+import dev.sessionbroker.adapter.LoginFailure;
 
 /**
  * Hears what the broker does, for metrics. Called on the hot path and on login threads, so

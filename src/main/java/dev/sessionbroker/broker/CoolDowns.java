@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.sessionbroker.vendor.LoginFailure;
+import dev.sessionbroker.adapter.LoginFailure;
 
 /**
  * This replica's view of the vendors that rejected a login and must not be asked again

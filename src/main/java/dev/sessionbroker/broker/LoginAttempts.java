@@ -17,13 +17,13 @@ import org.springframework.retry.support.RetryTemplate;
 
 import dev.sessionbroker.broker.BrokerListener.LoginOutcome;
 import dev.sessionbroker.config.Secret;
-import dev.sessionbroker.vendor.VendorSettings;
-import dev.sessionbroker.vendor.VendorSettings.RetrySettings;
-import dev.sessionbroker.vendor.LoginFailure;
-import dev.sessionbroker.vendor.LoginResult;
-import dev.sessionbroker.vendor.OneTimePasswordLogin;
-import dev.sessionbroker.vendor.SessionFingerprint;
-import dev.sessionbroker.vendor.VendorClient;
+import dev.sessionbroker.adapter.VendorSettings;
+import dev.sessionbroker.adapter.VendorSettings.RetrySettings;
+import dev.sessionbroker.adapter.LoginFailure;
+import dev.sessionbroker.adapter.LoginResult;
+import dev.sessionbroker.adapter.OneTimePasswordLogin;
+import dev.sessionbroker.adapter.SessionFingerprint;
+import dev.sessionbroker.adapter.VendorClient;
 
 /**
  * Runs one vendor login on the calling login thread: transient failures are retried

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.sessionbroker.vendor.LoginFailure;
+import dev.sessionbroker.adapter.LoginFailure;
 
 /**
  * The last failed login of a vendor, as operators and callers may see it.

@@ -23,9 +23,9 @@ import dev.sessionbroker.broker.SessionStore.ChangeListener;
 import dev.sessionbroker.broker.SessionStore.StoredCoolDown;
 import dev.sessionbroker.broker.SessionStore.StoredSession;
 import dev.sessionbroker.config.Secret;
-import dev.sessionbroker.vendor.LoginFailure;
-import dev.sessionbroker.vendor.SessionFingerprint;
-import dev.sessionbroker.vendor.VendorSettings;
+import dev.sessionbroker.adapter.LoginFailure;
+import dev.sessionbroker.adapter.SessionFingerprint;
+import dev.sessionbroker.adapter.VendorSettings;
 
 /**
  * The login gate of every vendor, behind {@link SessionBroker}'s near-cache: the one place

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.sessionbroker.vendor.LoginFailure;
+import dev.sessionbroker.adapter.LoginFailure;
 
 /**
  * The outcome of each vendor's latest logins, for listings and health. Kept apart from the

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.sessionbroker.vendor.VendorSettings;
+import dev.sessionbroker.adapter.VendorSettings;
 
 /**
  * Keeps two logins of one vendor at least {@code min-login-interval} apart, whatever callers

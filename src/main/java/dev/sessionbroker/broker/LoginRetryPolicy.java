@@ -9,8 +9,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.retry.RetryContext;
 import org.springframework.retry.policy.SimpleRetryPolicy;
 
-import dev.sessionbroker.vendor.VendorSettings.RetrySettings;
-import dev.sessionbroker.vendor.LoginFailure;
+import dev.sessionbroker.adapter.VendorSettings.RetrySettings;
+import dev.sessionbroker.adapter.LoginFailure;
 
 /**
  * Which login failures are retried, and how long to wait before the next attempt. Only

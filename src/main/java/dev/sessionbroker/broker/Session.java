@@ -2,7 +2,7 @@ package dev.sessionbroker.broker;
 
 import java.time.Instant;
 
-import dev.sessionbroker.vendor.SessionFingerprint;
+import dev.sessionbroker.adapter.SessionFingerprint;
 
 /**
  * A vendor session as the broker holds it.

@@ -23,8 +23,8 @@ import dev.sessionbroker.broker.BrokerException.Problem;
 import dev.sessionbroker.broker.BrokerListener.RefreshReason;
 import dev.sessionbroker.broker.BrokerListener.RequestResult;
 import dev.sessionbroker.config.Secret;
-import dev.sessionbroker.vendor.VendorSettings;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.VendorSettings;
+import dev.sessionbroker.adapter.Vendors;
 
 /**
  * The session manager: it owns every policy (single-flight, compare-and-refresh,

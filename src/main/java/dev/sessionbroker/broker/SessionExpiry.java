@@ -3,8 +3,8 @@ package dev.sessionbroker.broker;
 
 import com.github.benmanes.caffeine.cache.Expiry;
 
-import dev.sessionbroker.vendor.VendorSettings;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.VendorSettings;
+import dev.sessionbroker.adapter.Vendors;
 
 /**
  * Each vendor's own expiry rule for Caffeine: a session lives for the idle timeout after its

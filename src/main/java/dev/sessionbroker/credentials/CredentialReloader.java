@@ -36,8 +36,8 @@ import dev.sessionbroker.config.Placeholders;
 import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.security.ClientDirectory;
 import dev.sessionbroker.security.InvalidClientConfigurationException;
-import dev.sessionbroker.vendor.VendorSettings;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.VendorSettings;
+import dev.sessionbroker.adapter.Vendors;
 
 /**
  * Re-reads the config trees the broker imported ({@code spring.config.import=configtree:…},

@@ -20,7 +20,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.config.BrokerProperties;
 import dev.sessionbroker.security.ClientDirectory;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.Vendors;
 
 /** Re-reads rotated credentials every {@code broker.credentials.reload-interval} (0: never). */
 @Configuration(proxyBeanMethods = false)

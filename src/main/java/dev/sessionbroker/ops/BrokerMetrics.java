@@ -11,8 +11,8 @@ import dev.sessionbroker.broker.BrokerListener;
 import dev.sessionbroker.broker.BrokerListener.LoginOutcome;
 import dev.sessionbroker.broker.BrokerListener.RefreshReason;
 import dev.sessionbroker.broker.BrokerListener.RequestResult;
-import dev.sessionbroker.vendor.VendorSettings;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.VendorSettings;
+import dev.sessionbroker.adapter.Vendors;
 
 /**
  * Records broker events as Micrometer meters. Vendor names come from the configuration only

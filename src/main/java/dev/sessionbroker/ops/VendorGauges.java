@@ -11,8 +11,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.broker.VendorState;
-import dev.sessionbroker.vendor.VendorSettings;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.VendorSettings;
+import dev.sessionbroker.adapter.Vendors;
 
 /**
  * What is wrong with a vendor, per vendor and right now: whether a session is cached, whether

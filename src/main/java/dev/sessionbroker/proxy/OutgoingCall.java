@@ -10,7 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
-import dev.sessionbroker.vendor.SessionPlacement;
+import dev.sessionbroker.adapter.SessionPlacement;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
 
-import dev.sessionbroker.vendor.VendorSettings;
+import dev.sessionbroker.adapter.VendorSettings;
 
 /**
  * Everything the proxy needs for one vendor, built once at start-up.

@@ -15,10 +15,10 @@ import org.springframework.util.function.SingletonSupplier;
 import dev.sessionbroker.broker.BrokerListener;
 import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.config.BrokerProperties;
-import dev.sessionbroker.vendor.VendorSettings;
-import dev.sessionbroker.vendor.Vendors;
-import dev.sessionbroker.vendor.BodyStatusRule;
-import dev.sessionbroker.vendor.VendorClients;
+import dev.sessionbroker.adapter.VendorSettings;
+import dev.sessionbroker.adapter.Vendors;
+import dev.sessionbroker.adapter.BodyStatusRule;
+import dev.sessionbroker.adapter.VendorClients;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

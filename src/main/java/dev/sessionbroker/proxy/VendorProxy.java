@@ -32,7 +32,7 @@ import dev.sessionbroker.broker.BrokerListener.RefreshReason;
 import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.broker.SessionLease;
 import dev.sessionbroker.broker.BrokerException;
-import dev.sessionbroker.vendor.SessionPlacement;
+import dev.sessionbroker.adapter.SessionPlacement;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.sessionbroker.broker.Session;
 import dev.sessionbroker.broker.SessionBroker;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.Vendors;
 import dev.sessionbroker.security.AuditLog.HandOut;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Set;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.Vendors;
 
 /**
  * {@code broker.auth.denials} by client and vendor, {@code broker.auth.failures} by reason.

@@ -25,8 +25,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.util.StringUtils;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
-import dev.sessionbroker.vendor.VendorSettings;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.VendorSettings;
+import dev.sessionbroker.adapter.Vendors;
 import dev.sessionbroker.config.BrokerProperties;
 import dev.sessionbroker.config.Placeholders;
 

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.sessionbroker.broker.BrokerException;
 import dev.sessionbroker.broker.BrokerException.Problem;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.Vendors;
 
 /**
  * Answers refusals that happen in the security filters, before any controller, by handing

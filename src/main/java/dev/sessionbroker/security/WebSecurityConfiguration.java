@@ -32,7 +32,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.sessionbroker.broker.SessionBroker;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.Vendors;
 import dev.sessionbroker.config.BrokerProperties;
 
 /**

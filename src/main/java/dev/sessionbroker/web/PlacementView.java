@@ -6,7 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
-import dev.sessionbroker.vendor.SessionPlacement;
+import dev.sessionbroker.adapter.SessionPlacement;
 
 /**
  * Where a caller puts the session on its own vendor calls: the rule the proxy applies

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import dev.sessionbroker.broker.BrokerException;
 import dev.sessionbroker.broker.BrokerException.Problem;
-import dev.sessionbroker.vendor.LoginFailure;
+import dev.sessionbroker.adapter.LoginFailure;
 
 /**
  * The one place where failures become HTTP answers: RFC 9457 problem details with the

@@ -34,8 +34,8 @@ import dev.sessionbroker.broker.Session;
 import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.broker.SessionLease;
 import dev.sessionbroker.config.Secret;
-import dev.sessionbroker.vendor.VendorSettings;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.VendorSettings;
+import dev.sessionbroker.adapter.Vendors;
 import dev.sessionbroker.security.AuditTrail;
 import dev.sessionbroker.security.BrokerClient;
 

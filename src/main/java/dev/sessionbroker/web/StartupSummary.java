@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 import dev.sessionbroker.config.BrokerProperties;
 import dev.sessionbroker.security.ClientDirectory;
-import dev.sessionbroker.vendor.VendorSettings;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.VendorSettings;
+import dev.sessionbroker.adapter.Vendors;
 
 /**
  * One INFO line once the API listens: which vendors, which store, how many clients and where.

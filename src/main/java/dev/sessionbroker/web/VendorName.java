@@ -10,7 +10,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.Pattern;
 
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.Vendors;
 
 /**
  * A path segment that can be a configured vendor name (the same rule as in configuration).

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 import dev.sessionbroker.support.FakeTime;
-import dev.sessionbroker.vendor.VendorClient;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.VendorClient;
+import dev.sessionbroker.adapter.Vendors;
 
 /**
  * Session managers without Spring, for tests in other packages (a Redis store lives in

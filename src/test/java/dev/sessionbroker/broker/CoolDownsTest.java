@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sessionbroker.broker.BrokerException.Problem;
 import dev.sessionbroker.support.FakeTime;
-import dev.sessionbroker.vendor.LoginFailure;
+import dev.sessionbroker.adapter.LoginFailure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

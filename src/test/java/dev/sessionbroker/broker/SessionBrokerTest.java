@@ -19,10 +19,10 @@ import dev.sessionbroker.broker.BrokerListener.RefreshReason;
 import dev.sessionbroker.support.ConfiguredVendors;
 import dev.sessionbroker.support.FakeTime;
 import dev.sessionbroker.support.StubVendorClient;
-import dev.sessionbroker.vendor.LoginFailure;
-import dev.sessionbroker.vendor.LoginResult;
-import dev.sessionbroker.vendor.VendorClient;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.LoginFailure;
+import dev.sessionbroker.adapter.LoginResult;
+import dev.sessionbroker.adapter.VendorClient;
+import dev.sessionbroker.adapter.Vendors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.system.CapturedOutput;
 
-import dev.sessionbroker.vendor.VendorSettings;
+import dev.sessionbroker.adapter.VendorSettings;
 import dev.sessionbroker.support.ConfiguredVendors;
 import dev.sessionbroker.SessionBrokerApplication;
 import dev.sessionbroker.support.QuietOutput;

@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.sessionbroker.vendor.VendorSettings;
-import dev.sessionbroker.vendor.Vendors;
-import dev.sessionbroker.vendor.generic.GenericLogin;
-import dev.sessionbroker.vendor.generic.GenericVendor;
-import dev.sessionbroker.vendor.infiniteblue.InfiniteBlueVendor;
+import dev.sessionbroker.adapter.VendorSettings;
+import dev.sessionbroker.adapter.Vendors;
+import dev.sessionbroker.adapter.generic.GenericLogin;
+import dev.sessionbroker.adapter.generic.GenericVendor;
+import dev.sessionbroker.adapter.infiniteblue.InfiniteBlueVendor;
 
 import static dev.sessionbroker.support.ConfiguredVendors.vendor;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,7 +14,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.sessionbroker.SessionBrokerApplication;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.Vendors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

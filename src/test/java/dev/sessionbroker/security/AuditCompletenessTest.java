@@ -25,7 +25,7 @@ import dev.sessionbroker.support.BrokerWithClientsFixture;
 import dev.sessionbroker.SessionBrokerApplication;
 import dev.sessionbroker.support.BrokerHttp;
 import dev.sessionbroker.support.RawHttp;
-import dev.sessionbroker.vendor.SessionFingerprint;
+import dev.sessionbroker.adapter.SessionFingerprint;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

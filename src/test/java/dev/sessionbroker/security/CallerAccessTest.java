@@ -22,7 +22,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import dev.sessionbroker.support.BrokerWithClientsFixture;
 import dev.sessionbroker.support.PrometheusText;
 import dev.sessionbroker.support.RawHttp;
-import dev.sessionbroker.vendor.SessionFingerprint;
+import dev.sessionbroker.adapter.SessionFingerprint;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 
 import dev.sessionbroker.config.BrokerProperties;
 import dev.sessionbroker.support.ConfiguredVendors;
-import dev.sessionbroker.vendor.Vendors;
+import dev.sessionbroker.adapter.Vendors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

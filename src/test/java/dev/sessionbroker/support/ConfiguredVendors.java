@@ -8,14 +8,14 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import dev.sessionbroker.config.BrokerProperties;
-import dev.sessionbroker.vendor.VendorSettings;
-import dev.sessionbroker.vendor.VendorDefinition;
-import dev.sessionbroker.vendor.Vendors;
-import dev.sessionbroker.vendor.alertsite.AlertSiteVendor;
-import dev.sessionbroker.vendor.appviewx.AppViewXVendor;
-import dev.sessionbroker.vendor.generic.GenericVendor;
-import dev.sessionbroker.vendor.infiniteblue.InfiniteBlueVendor;
-import dev.sessionbroker.vendor.revulytics.RevulyticsVendor;
+import dev.sessionbroker.adapter.VendorSettings;
+import dev.sessionbroker.adapter.VendorDefinition;
+import dev.sessionbroker.adapter.Vendors;
+import dev.sessionbroker.adapter.alertsite.AlertSiteVendor;
+import dev.sessionbroker.adapter.appviewx.AppViewXVendor;
+import dev.sessionbroker.adapter.generic.GenericVendor;
+import dev.sessionbroker.adapter.infiniteblue.InfiniteBlueVendor;
+import dev.sessionbroker.adapter.revulytics.RevulyticsVendor;
 
 /**
  * Vendor settings bound from property keys exactly as an operator writes them, through

@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import dev.sessionbroker.config.Secret;
-import dev.sessionbroker.vendor.LoginResult;
-import dev.sessionbroker.vendor.OneTimePasswordLogin;
-import dev.sessionbroker.vendor.VendorClient;
+import dev.sessionbroker.adapter.LoginResult;
+import dev.sessionbroker.adapter.OneTimePasswordLogin;
+import dev.sessionbroker.adapter.VendorClient;
 
 /**
  * A vendor login without HTTP, for tests of the broker itself (with or without a one-time

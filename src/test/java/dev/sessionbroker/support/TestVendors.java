@@ -7,10 +7,10 @@ import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.web.client.RestClient;
 
-import dev.sessionbroker.vendor.VendorSettings;
-import dev.sessionbroker.vendor.VendorClient;
-import dev.sessionbroker.vendor.VendorClients;
-import dev.sessionbroker.vendor.VendorDefinition;
+import dev.sessionbroker.adapter.VendorSettings;
+import dev.sessionbroker.adapter.VendorClient;
+import dev.sessionbroker.adapter.VendorClients;
+import dev.sessionbroker.adapter.VendorDefinition;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Adapters built the way the application builds them, aimed at a stub. */

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.sessionbroker.config.Secret;
-import dev.sessionbroker.vendor.SessionPlacement;
+import dev.sessionbroker.adapter.SessionPlacement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

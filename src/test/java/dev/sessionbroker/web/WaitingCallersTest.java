@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.sessionbroker.support.StrictVendorStub;
 import dev.sessionbroker.support.StubVendorKeys;
 import dev.sessionbroker.support.BrokerHttp;
-import dev.sessionbroker.vendor.SessionFingerprint;
+import dev.sessionbroker.adapter.SessionFingerprint;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.sessionbroker.adapter.alertsite;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.sessionbroker.adapter.appviewx;
+
+import org.jspecify.annotations.NullMarked;

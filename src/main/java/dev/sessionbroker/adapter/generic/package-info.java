@@ -1,0 +1,4 @@
+@NullMarked
+package dev.sessionbroker.adapter.generic;
+
+import org.jspecify.annotations.NullMarked;

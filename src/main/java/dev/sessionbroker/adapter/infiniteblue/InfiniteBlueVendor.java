@@ -1,0 +1,59 @@
+package dev.sessionbroker.adapter.infiniteblue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import dev.sessionbroker.adapter.VendorSettings;
+import dev.sessionbroker.adapter.SessionPlacement;
+import dev.sessionbroker.adapter.VendorClient;
+import dev.sessionbroker.adapter.VendorDefinition;
+import dev.sessionbroker.adapter.VendorHttp;
+
+/**
+ * Infinite Blue (src/test/resources/vendor-docs/infiniteblue/). Its sessions expire by the customer's
+ * security level, a number the docs do not give: 10 minutes stays under the shortest common
+ * idle limits, and a session the vendor drops earlier is replaced by a refresh. A login ends
+ * every earlier session of the same user. API calls take the {@code sessionId} parameter.
+ */
+@Component
+public final class InfiniteBlueVendor implements VendorDefinition {
+
+    @Override
+    public String id() {
+        return "infiniteblue";
+    }
+
+    @Override
+    public URI defaultBaseUrl() {
+        return URI.create("https://app.infiniteblue.com/rest/api");
+    }
+
+    @Override
+    public Duration defaultIdleTimeout() {
+        return Duration.ofMinutes(10);
+    }
+
+    @Override
+    public Set<String> ownKeys() {
+        return Set.of("customer-id", "admin-fallback");
+    }
+
+    @Override
+    public VendorClient client(VendorSettings vendor, VendorHttp http) {
+        return new InfiniteBlueClient(vendor, http);
+    }
+
+    @Override
+    public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
+        return List.of(new SessionPlacement.QueryParameter("sessionId"));
+    }
+
+    @Override
+    public boolean loginEndsEarlierSessions() {
+        return true;
+    }
+}

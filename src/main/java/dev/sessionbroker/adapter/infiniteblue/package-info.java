@@ -1,0 +1,4 @@
+@NullMarked
+package dev.sessionbroker.adapter.infiniteblue;
+
+import org.jspecify.annotations.NullMarked;

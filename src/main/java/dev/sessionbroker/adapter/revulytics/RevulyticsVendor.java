@@ -1,0 +1,58 @@
+package dev.sessionbroker.adapter.revulytics;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import dev.sessionbroker.adapter.VendorSettings;
+import dev.sessionbroker.adapter.SessionPlacement;
+import dev.sessionbroker.adapter.VendorClient;
+import dev.sessionbroker.adapter.VendorDefinition;
+import dev.sessionbroker.adapter.VendorHttp;
+
+/**
+ * Revulytics (src/test/resources/vendor-docs/revulytics/). The docs name no session lifetime: 10
+ * minutes, refreshed on a 401. Every API request body carries {@code user} (the login user)
+ * beside {@code sessionId}, as the public API clients send them; with {@code use-cookies}
+ * the session cookie alone.
+ */
+@Component
+public final class RevulyticsVendor implements VendorDefinition {
+
+    @Override
+    public String id() {
+        return "revulytics";
+    }
+
+    @Override
+    public URI defaultBaseUrl() {
+        return URI.create("https://api.revulytics.com");
+    }
+
+    @Override
+    public Duration defaultIdleTimeout() {
+        return Duration.ofMinutes(10);
+    }
+
+    @Override
+    public Set<String> ownKeys() {
+        return Set.of("use-cookies");
+    }
+
+    @Override
+    public VendorClient client(VendorSettings vendor, VendorHttp http) {
+        return new RevulyticsClient(vendor, http);
+    }
+
+    @Override
+    public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
+        if (vendor.options().useCookies()) {
+            return List.of(new SessionPlacement.Cookie(null));
+        }
+        return List.of(new SessionPlacement.JsonBodyFields("sessionId", Map.of("user", vendor.username())));
+    }
+}

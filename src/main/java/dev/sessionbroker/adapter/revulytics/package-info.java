@@ -1,0 +1,4 @@
+@NullMarked
+package dev.sessionbroker.adapter.revulytics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package dev.sessionbroker.vendor.alertsite;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package dev.sessionbroker.vendor.appviewx;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package dev.sessionbroker.vendor.generic;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package dev.sessionbroker.vendor.revulytics;
-
-import org.jspecify.annotations.NullMarked;
