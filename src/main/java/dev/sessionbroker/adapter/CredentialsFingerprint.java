@@ -3,6 +3,7 @@ package dev.sessionbroker.adapter;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.List;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -23,8 +24,13 @@ final class CredentialsFingerprint {
     private CredentialsFingerprint() {
     }
 
-    static String of(String username, Secret password, @Nullable Secret gatewayKey) {
-        String secret = password.reveal() + '\u0000' + ((gatewayKey != null) ? gatewayKey.reveal() : "");
+    /**
+     * @param typeCredentials the credentials in the type's own block (AppViewX's gateway key):
+     * with none, or the gateway key alone, the same fingerprint as earlier versions, so that
+     * replicas of both share cool-downs during a rolling upgrade
+     */
+    static String of(String username, @Nullable Secret password, List<String> typeCredentials) {
+        String secret = ((password != null) ? password.reveal() : "") + '\u0000' + String.join("\u0000", typeCredentials);
         byte[] salt = ("session-broker/credentials/" + username).getBytes(StandardCharsets.UTF_8);
         PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), salt, ITERATIONS, 64);
         try {

@@ -43,7 +43,7 @@ public class VendorClients {
     /** @throws InvalidVendorConfigurationException when {@code ssl-bundle} names no bundle */
     public VendorClient create(VendorSettings vendor) {
         VendorHttp http = new VendorHttp(vendor, this.restClientBuilder, this.jsonMapper, loginRequestFactory(vendor));
-        return vendor.definition().client(vendor, http);
+        return vendor.adapter().client(vendor, http);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.sessionbroker.adapter;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -9,29 +9,48 @@ import org.jspecify.annotations.Nullable;
 import dev.sessionbroker.config.Secret;
 
 /**
- * The credentials of one vendor account, which may be rotated while the broker runs: adapters
- * read them at the moment they write a login, so the next login after a rotation uses the new
- * ones. Replaced as a whole, never half. {@code toString()} names no value.
+ * The credentials of one vendor account, which may be rotated while the broker runs: the
+ * common {@code username} and {@code password}, and the settings of the vendor's type, whose
+ * credential keys rotate too. Adapters read them at the moment they write a login, so the
+ * next login after a rotation uses the new ones. Replaced as a whole, never half.
+ * {@code toString()} names no value.
  */
 public final class VendorCredentials {
 
     private volatile Values current;
 
-    public VendorCredentials(String username, Secret password, @Nullable Secret gatewayKey) {
-        this.current = new Values(username, password, gatewayKey);
+    /**
+     * @param username null where the type logs in otherwise (an AppViewX service account)
+     * @param options the vendor type's settings
+     */
+    public VendorCredentials(@Nullable String username, @Nullable Secret password, Object options) {
+        this.current = new Values(username, password, options);
     }
 
-    public String username() {
+    public @Nullable String username() {
         return this.current.username();
     }
 
-    public Secret password() {
+    public @Nullable Secret password() {
         return this.current.password();
     }
 
-    /** AppViewX's {@code gwkey} tenant key, where one is configured. */
-    public @Nullable Secret gatewayKey() {
-        return this.current.gatewayKey();
+    /** The vendor type's settings, as they are now. */
+    public Object options() {
+        return this.current.options();
+    }
+
+    /** The password and the type's credentials, revealed, for blanking out of vendor text; never logged. */
+    public List<String> secretValues() {
+        Values values = this.current;
+        List<String> secrets = new ArrayList<>();
+        if (values.password() != null && !values.password().isBlank()) {
+            secrets.add(values.password().reveal());
+        }
+        if (values.options() instanceof CredentialOptions credentials) {
+            credentials.credentialValues().stream().filter((value) -> !value.isBlank()).forEach(secrets::add);
+        }
+        return secrets;
     }
 
     /**
@@ -48,8 +67,8 @@ public final class VendorCredentials {
      * Takes the rotated values.
      * @return whether anything changed
      */
-    public synchronized boolean update(String username, Secret password, @Nullable Secret gatewayKey) {
-        Values next = new Values(username, password, gatewayKey);
+    public synchronized boolean update(@Nullable String username, @Nullable Secret password, Object options) {
+        Values next = new Values(username, password, options);
         if (this.current.sameAs(next)) {
             return false;
         }
@@ -64,54 +83,49 @@ public final class VendorCredentials {
 
     private static final class Values {
 
-        private final String username;
+        private final @Nullable String username;
 
-        private final Secret password;
+        private final @Nullable Secret password;
 
-        private final @Nullable Secret gatewayKey;
+        private final Object options;
 
         private volatile @Nullable String fingerprint;
 
-        Values(String username, Secret password, @Nullable Secret gatewayKey) {
+        Values(@Nullable String username, @Nullable Secret password, Object options) {
             this.username = username;
             this.password = password;
-            this.gatewayKey = gatewayKey;
+            this.options = options;
         }
 
-        String username() {
+        @Nullable String username() {
             return this.username;
         }
 
-        Secret password() {
+        @Nullable Secret password() {
             return this.password;
         }
 
-        @Nullable Secret gatewayKey() {
-            return this.gatewayKey;
+        Object options() {
+            return this.options;
         }
 
         /** Computed once per set of values, at the first login that needs it. */
         String fingerprint() {
             String computed = this.fingerprint;
             if (computed == null) {
-                computed = CredentialsFingerprint.of(this.username, this.password,
-                        this.gatewayKey);
+                List<String> typeCredentials = (this.options instanceof CredentialOptions credentials)
+                        ? credentials.credentialValues() : List.of();
+                computed = CredentialsFingerprint.of(Objects.toString(this.username, ""), this.password,
+                        typeCredentials);
                 this.fingerprint = computed;
             }
             return computed;
         }
 
+        /** Secrets compare in constant time ({@link Secret#equals}), and so do the type's settings records. */
         boolean sameAs(Values other) {
-            return this.username.equals(other.username) && same(this.password, other.password)
-                    && same(this.gatewayKey, other.gatewayKey);
-        }
-
-        private static boolean same(@Nullable Secret a, @Nullable Secret b) {
-            if (a == null || b == null) {
-                return Objects.equals(a, b);
-            }
-            return MessageDigest.isEqual(a.reveal().getBytes(StandardCharsets.UTF_8),
-                    b.reveal().getBytes(StandardCharsets.UTF_8));
+            return Objects.equals(this.username, other.username) && Objects.equals(this.password, other.password)
+                    && this.options.equals(other.options);
         }
 
         @Override

@@ -2,24 +2,24 @@ package dev.sessionbroker.adapter;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.sessionbroker.config.BrokerProperties.VendorProperties;
 import dev.sessionbroker.config.InvalidVendorConfigurationException;
 
 /**
- * Everything the broker needs to know about one vendor type, in the type's own package: its
- * defaults, its login adapter, how a proxied call carries the session and how the vendor
- * says that a session is gone, and the quirks the broker must respect. Broker, proxy, store
- * and configuration ask the definition; none of them switches on the type. A new vendor is
- * one package with one of these as a bean: the broker speaks every type in the context.
+ * One vendor type, registered as a bean from the type's own package: its defaults, its
+ * settings block, and the adapter it makes for each configured vendor. Broker, proxy, store
+ * and configuration ask the adapter; none of them switches on the type or names one of its
+ * keys. A new vendor is one package with one of these as a bean.
+ *
+ * @param <O> the type's settings: a record bound from {@code broker.vendors.<name>.<id>.*},
+ * checked by the Bean Validation constraints on its components ({@link NoOptions} for none)
  */
-public interface VendorDefinition {
+public interface VendorDefinition<O> {
 
-    /** The value of {@code broker.vendors.<name>.type}. */
+    /** The value of {@code broker.vendors.<name>.type}, and the name of the type's settings block. */
     String id();
 
     /** The public endpoint, or {@code null} where every installation has its own host. */
@@ -33,45 +33,31 @@ public interface VendorDefinition {
         return null;
     }
 
+    /** The record bound from the type's block. */
+    Class<O> optionsType();
+
     /**
-     * The keys below {@code broker.vendors.<name>.} that only this type reads. Setting one of
-     * them on another type stops the start-up: it is almost always a copy-paste mistake.
+     * The keys of the type's block that hold credentials (a tenant key, a service account's
+     * secret): re-read from rotated config trees like {@code password}, part of the
+     * credentials' fingerprint, and never shown. Secret values are {@code Secret}s.
      */
-    default Set<String> ownKeys() {
+    default Set<String> credentialKeys() {
         return Set.of();
     }
 
     /**
-     * Validates this type's own keys of one vendor entry and returns the definition that
-     * vendor uses: this one, or (generic) one built from the entry.
+     * Whether a vendor with these settings logs in with the common {@code username} and
+     * {@code password}, which are then required; otherwise they must not be set.
+     */
+    default boolean logsInWithPassword(O options) {
+        return true;
+    }
+
+    /**
+     * Checks what the constraints cannot (keys that depend on each other) and makes the
+     * adapter of one configured vendor.
+     * @param prefix {@code broker.vendors.<name>.<id>.}, for naming a bad key
      * @throws InvalidVendorConfigurationException naming the vendor and the key
      */
-    default VendorDefinition configure(String name, String prefix, VendorProperties properties) {
-        return this;
-    }
-
-    /** The login adapter for one configured vendor of this type. */
-    VendorClient client(VendorSettings vendor, VendorHttp http);
-
-    /**
-     * How a proxied call carries the session, as the vendor documents it; empty where
-     * nothing is known (a generic vendor without {@code session-injection}).
-     */
-    List<SessionPlacement> sessionPlacement(VendorSettings vendor);
-
-    /**
-     * For vendors that report errors inside a 200 answer: where the status is and what
-     * success looks like, so the proxy can tell a dead session; null where a 401 says it.
-     */
-    default @Nullable BodyStatusRule bodyStatus() {
-        return null;
-    }
-
-    /**
-     * Whether a login ends every earlier session of the same user (Infinite Blue). Then
-     * replicas must never log in on their own, even when the shared store is down.
-     */
-    default boolean loginEndsEarlierSessions() {
-        return false;
-    }
+    VendorAdapter configure(String name, String prefix, O options);
 }

@@ -89,14 +89,17 @@ public final class VendorHttp {
     }
 
     /**
-     * Vendor text copied into our answers, with the password blanked out in case a vendor
+     * Vendor text copied into our answers, with the password and the type's credentials blanked out in case a vendor
      * echoes it back, and cut short.
      */
     public @Nullable String vendorText(@Nullable String text) {
         if (text == null) {
             return null;
         }
-        String redacted = text.replace(this.vendor.password().reveal(), "******");
+        String redacted = text;
+        for (String secret : this.vendor.credentials().secretValues()) {
+            redacted = redacted.replace(secret, "******");
+        }
         return (redacted.length() > 200) ? redacted.substring(0, 200) + "…" : redacted;
     }
 

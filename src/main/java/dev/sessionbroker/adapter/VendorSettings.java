@@ -7,23 +7,23 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import dev.sessionbroker.config.Secret;
-import dev.sessionbroker.config.BrokerProperties;
+import dev.sessionbroker.config.VendorProperties;
 
 
 /**
  * A vendor entry after validation, with its type defaults applied. Its {@code toString()}
  * is safe to log: the password prints masked.
  *
- * @param definition what the broker knows about the vendor's type (generic: built from the
- * entry's {@code generic} block)
+ * @param type the vendor type's id ({@code broker.vendors.<name>.type})
+ * @param adapter what the broker knows of this vendor, made by its type from its settings
  * @param minLoginInterval the least time between two logins of this vendor
  * @param sslBundle name of the {@code spring.ssl.bundle.*} for this vendor's TLS, if any
- * @param options the few settings only one vendor type reads
  * @param proxy proxy-mode overrides of the type's defaults
  */
 public record VendorSettings(
         String name,
-        VendorDefinition definition,
+        String type,
+        VendorAdapter adapter,
         URI baseUrl,
         VendorCredentials credentials,
         Duration idleTimeout,
@@ -34,51 +34,66 @@ public record VendorSettings(
         Duration minLoginInterval,
         RetrySettings retry,
         @Nullable String sslBundle,
-        VendorOptions options,
         ProxyOptions proxy) {
 
-    /** The login name, as it is now (credentials rotate). */
+    /**
+     * The login name, as it is now (credentials rotate).
+     * @throws IllegalStateException for a vendor that logs in otherwise (start-up made sure
+     * that only its type's adapter, which knows, would ask)
+     */
     public String username() {
-        return this.credentials.username();
+        String username = this.credentials.username();
+        if (username == null) {
+            throw new IllegalStateException("Vendor '" + this.name + "' logs in without a username");
+        }
+        return username;
     }
 
-    /** The password, as it is now (credentials rotate). */
+    /**
+     * The password, as it is now (credentials rotate).
+     * @throws IllegalStateException for a vendor that logs in otherwise
+     */
     public Secret password() {
-        return this.credentials.password();
+        Secret password = this.credentials.password();
+        if (password == null) {
+            throw new IllegalStateException("Vendor '" + this.name + "' logs in without a password");
+        }
+        return password;
     }
 
-    /** AppViewX's {@code gwkey}, as it is now, where one is configured. */
-    public @Nullable Secret gatewayKey() {
-        return this.credentials.gatewayKey();
+    /**
+     * The settings of the vendor's type, as they are now (their credential keys rotate).
+     * @param type the type's settings record
+     */
+    public <O> O options(Class<O> type) {
+        return type.cast(this.credentials.options());
     }
 
     /**
      * How long after {@code now} the session may still be handed out: the idle timeout from
-     * its last use, never past max-lifetime from its login. All three readings are nanoseconds
-     * on one time base (the cache's ticker, or wall-clock), so every store applies one rule.
+     * its last use, never past max-lifetime from its login, nor past the session's own
+     * lifetime. All readings are nanoseconds on one time base (the cache's ticker, or
+     * wall-clock), so every store applies one rule.
+     * @param sessionLifetime how long after the login the session itself lasts
+     * ({@link Long#MAX_VALUE}: as long as it is used)
      */
-    public long remainingNanos(long obtainedAt, long lastUse, long now) {
+    public long remainingNanos(long obtainedAt, long lastUse, long now, long sessionLifetime) {
         long deadline = lastUse + this.idleTimeout.toNanos();
         if (this.maxLifetime != null) {
             deadline = Math.min(deadline, obtainedAt + this.maxLifetime.toNanos());
         }
+        if (sessionLifetime != Long.MAX_VALUE) {
+            deadline = Math.min(deadline, obtainedAt + sessionLifetime);
+        }
         return Math.max(0, deadline - now);
     }
 
-    /** Transient-failure retries, validated; see {@link BrokerProperties.Retry}. */
+    /** Transient-failure retries, validated; see {@link VendorProperties.Retry}. */
     public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxTotal) {
     }
 
     /**
-     * Settings of one vendor type each, grouped so that the common entry stays short; see
-     * {@link BrokerProperties.VendorProperties} for their meaning.
-     */
-    public record VendorOptions(@Nullable String customerId, boolean adminFallback, boolean useCookies,
-            String gatewaySource) {
-    }
-
-    /**
-     * Proxy-mode settings; see {@link BrokerProperties.VendorProperties}.
+     * Proxy-mode settings; see {@link VendorProperties}.
      *
      * @param injection where the session goes, or null for the type's documented default
      * @param sessionExpiredStatuses body statuses meaning "session invalid", or null for the
@@ -90,6 +105,6 @@ public record VendorSettings(
     /** How a proxied call carries the session: as configured, or as the type documents it. */
     public List<SessionPlacement> sessionPlacement() {
         return (this.proxy.injection() != null) ? List.of(this.proxy.injection())
-                : this.definition.sessionPlacement(this);
+                : this.adapter.sessionPlacement(this);
     }
 }

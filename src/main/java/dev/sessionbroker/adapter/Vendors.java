@@ -15,16 +15,16 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.sessionbroker.config.BrokerProperties;
-import dev.sessionbroker.config.BrokerProperties.SessionInjection;
-import dev.sessionbroker.config.BrokerProperties.SessionInjection.Place;
-import dev.sessionbroker.config.BrokerProperties.VendorProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+
+import dev.sessionbroker.config.VendorProperties;
+import dev.sessionbroker.config.VendorProperties.SessionInjection;
+import dev.sessionbroker.config.VendorProperties.SessionInjection.Place;
 import dev.sessionbroker.config.InvalidVendorConfigurationException;
 import dev.sessionbroker.config.Placeholders;
 import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.adapter.VendorSettings.ProxyOptions;
 import dev.sessionbroker.adapter.VendorSettings.RetrySettings;
-import dev.sessionbroker.adapter.VendorSettings.VendorOptions;
 
 /**
  * The configured vendors, validated and with their type defaults applied. Every problem with
@@ -42,30 +42,106 @@ public final class Vendors {
     private static final Pattern NAME = Pattern.compile(NAME_RULE);
 
     /** The vendor types by their {@code type} id, sorted so that messages list them alike every time. */
-    private final Map<String, VendorDefinition> types = new TreeMap<>();
+    private final Map<String, VendorDefinition<?>> types = new TreeMap<>();
 
     private final Map<String, VendorSettings> byName = new LinkedHashMap<>();
 
-    private Vendors(BrokerProperties properties, Collection<VendorDefinition> types) {
-        for (VendorDefinition type : types) {
+    private final VendorEntries entries;
+
+    private Vendors(VendorEntries entries, Collection<? extends VendorDefinition<?>> types) {
+        this.entries = entries;
+        for (VendorDefinition<?> type : types) {
+            if (!isValidName(type.id())) {
+                throw new IllegalStateException("A vendor type's id is the name of its settings block: '" + type.id()
+                        + "' is not one (" + NAME_RULE + ")");
+            }
             if (this.types.putIfAbsent(type.id(), type) != null) {
                 throw new IllegalStateException("Two vendor types have the id '" + type.id() + "'");
             }
         }
-        properties.vendors().forEach((name, vendor) -> this.byName.put(name, resolve(name, vendor)));
+        entries.names().forEach((name) -> this.byName.put(name, resolve(name, entries)));
     }
 
     /**
+     * @param entries the {@code broker.vendors.*} configuration
      * @param types every vendor type the broker speaks: the {@link VendorDefinition} beans
      * @throws InvalidVendorConfigurationException naming the vendor and key of the first bad entry
      */
-    public static Vendors from(BrokerProperties properties, Collection<VendorDefinition> types) {
-        return new Vendors(properties, types);
+    public static Vendors from(VendorEntries entries, Collection<? extends VendorDefinition<?>> types) {
+        return new Vendors(entries, types);
     }
 
     /** Whether this could be a configured vendor's name (see {@link #NAME_RULE}). */
     public static boolean isValidName(String name) {
         return NAME.matcher(name).matches();
+    }
+
+    /**
+     * A vendor's credentials as rotated configuration has them now, checked as at start-up:
+     * {@code username}, {@code password} and the credential keys of its type's block; every
+     * other key as it was at start-up.
+     * @throws InvalidVendorConfigurationException naming the key that is wrong
+     */
+    public Rotated rotated(VendorSettings vendor, Binder binder) {
+        VendorDefinition<?> type = this.types.get(vendor.type());
+        if (type == null) {
+            throw new IllegalStateException("Vendor '" + vendor.name() + "' has an unknown type");
+        }
+        return rotated(vendor, type, binder);
+    }
+
+    private <O> Rotated rotated(VendorSettings vendor, VendorDefinition<O> type, Binder binder) {
+        String name = vendor.name();
+        String prefix = "broker.vendors." + name + ".";
+        String blockPrefix = prefix + type.id() + ".";
+        O options = RotatedOptions.of(name, vendor.options(type.optionsType()), type.credentialKeys(), binder,
+                blockPrefix);
+        this.entries.validate(name, blockPrefix, options);
+        type.configure(name, blockPrefix, options);
+        String username = binder.bind(prefix + "username", String.class).orElse(null);
+        Secret password = binder.bind(prefix + "password", Secret.class).orElse(null);
+        if (type.logsInWithPassword(options)) {
+            if (username == null || username.isBlank()) {
+                throw new InvalidVendorConfigurationException(name, prefix + "username", "is empty");
+            }
+            if (password == null || password.isBlank()) {
+                throw new InvalidVendorConfigurationException(name, prefix + "password", "is empty");
+            }
+            resolved(name, prefix + "username", username);
+            resolved(name, prefix + "password", password.reveal());
+        }
+        else if (username != null || password != null) {
+            throw new InvalidVendorConfigurationException(name, prefix + ((username != null) ? "username" : "password"),
+                    "must not be set: with these " + type.id() + " settings the vendor logs in without a password");
+        }
+        return new Rotated(username, password, options);
+    }
+
+    /** Credentials read again; see {@link #rotated}. */
+    public record Rotated(@Nullable String username, @Nullable Secret password, Object options) {
+
+        @Override
+        public String toString() {
+            return "Rotated[username=" + this.username + "]";
+        }
+    }
+
+    /**
+     * Whether this {@code broker.vendors.*} key is one that rotates: a vendor's
+     * {@code username} or {@code password}, or a credential key of its type's block.
+     */
+    public boolean isCredentialKey(String key) {
+        for (VendorSettings vendor : this.byName.values()) {
+            String prefix = "broker.vendors." + vendor.name() + ".";
+            if (key.equals(prefix + "username") || key.equals(prefix + "password")) {
+                return true;
+            }
+            VendorDefinition<?> type = this.types.get(vendor.type());
+            if (type != null && type.credentialKeys().stream().anyMatch((own) -> key.equals(prefix + type.id() + "." + own))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public @Nullable VendorSettings find(String name) {
@@ -76,25 +152,48 @@ public final class Vendors {
         return Collections.unmodifiableCollection(this.byName.values());
     }
 
-    private VendorSettings resolve(String name, VendorProperties properties) {
+    private VendorSettings resolve(String name, VendorEntries entries) {
         String prefix = "broker.vendors." + name + ".";
         if (!isValidName(name)) {
             throw new InvalidVendorConfigurationException(name, "broker.vendors." + name,
                     "is not a valid vendor name: use 1 to 63 lower-case letters, digits and '-'");
         }
-        VendorDefinition type = type(name, prefix + "type", properties.type());
-        URI baseUrl = baseUrl(name, prefix + "base-url", properties.baseUrl(), type);
-        String username = required(name, prefix + "username", properties.username());
-        Secret password = properties.password();
-        if (password == null || password.isBlank()) {
-            throw new InvalidVendorConfigurationException(name, prefix + "password", "is required");
+        VendorProperties properties = entries.common(name, this.types.keySet());
+        VendorDefinition<?> type = type(name, prefix + "type", properties.type());
+        for (String other : this.types.keySet()) {
+            if (!other.equals(type.id()) && entries.hasBlock(name, other)) {
+                // Almost always a copy-paste mistake that would otherwise be ignored in silence.
+                throw new InvalidVendorConfigurationException(name, prefix + other,
+                        "only applies to type " + other + ", not " + type.id());
+            }
         }
-        // Sent to the vendor as the literal text "${…}": a rejected login, a cool-down, a lockout.
-        resolved(name, prefix + "username", username);
-        resolved(name, prefix + "password", password.reveal());
-        Secret gatewayKey = properties.gatewayKey();
-        if (gatewayKey != null) {
-            resolved(name, prefix + "gateway-key", gatewayKey.reveal());
+        return resolve(name, prefix, properties, type, entries);
+    }
+
+    private <O> VendorSettings resolve(String name, String prefix, VendorProperties properties,
+            VendorDefinition<O> type, VendorEntries entries) {
+        URI baseUrl = baseUrl(name, prefix + "base-url", properties.baseUrl(), type);
+        O options = entries.block(name, type);
+        String blockPrefix = prefix + type.id() + ".";
+        for (String key : type.credentialKeys()) {
+            // Sent to the vendor as the literal text "${…}": a rejected login, a cool-down, a lockout.
+            resolved(name, blockPrefix + key, entries.value(VendorEntries.entry(name).append(type.id()).append(key)));
+        }
+        VendorAdapter adapter = type.configure(name, blockPrefix, options);
+        String username = properties.username();
+        Secret password = properties.password();
+        if (type.logsInWithPassword(options)) {
+            username = required(name, prefix + "username", username);
+            if (password == null || password.isBlank()) {
+                throw new InvalidVendorConfigurationException(name, prefix + "password", "is required");
+            }
+            resolved(name, prefix + "username", username);
+            resolved(name, prefix + "password", password.reveal());
+        }
+        else if (username != null || password != null) {
+            throw new InvalidVendorConfigurationException(name, prefix + ((username != null) ? "username" : "password"),
+                    "must not be set: with these " + type.id() + " settings the vendor logs in without a password "
+                            + "(use one kind of credentials)");
         }
         Duration idleTimeout = positive(name, prefix + "idle-timeout",
                 (properties.idleTimeout() != null) ? properties.idleTimeout() : type.defaultIdleTimeout());
@@ -102,45 +201,15 @@ public final class Vendors {
         if (maxLifetime != null) {
             positive(name, prefix + "max-lifetime", maxLifetime);
         }
-        VendorOptions options = options(name, prefix, type, properties);
-        VendorDefinition definition = type.configure(name, prefix, properties);
-        return new VendorSettings(name, definition, baseUrl,
-                new VendorCredentials(username, password, properties.gatewayKey()), idleTimeout, maxLifetime,
+        return new VendorSettings(name, type.id(), adapter, baseUrl, new VendorCredentials(username, password, options),
+                idleTimeout, maxLifetime,
                 positive(name, prefix + "connect-timeout", properties.connectTimeout()),
                 positive(name, prefix + "read-timeout", properties.readTimeout()),
                 positive(name, prefix + "rejection-cooldown", properties.rejectionCooldown()),
                 notNegative(name, prefix + "min-login-interval", properties.minLoginInterval()),
                 retry(name, prefix + "retry.", properties.retry()),
                 optional(name, prefix + "ssl-bundle", properties.sslBundle()),
-                options, proxy(name, prefix, properties));
-    }
-
-    /**
-     * A key that only one type reads, set on another type, is almost always a copy-paste
-     * mistake that would otherwise be ignored in silence, so it stops the start-up too. Each
-     * type validates the values of its own keys ({@link VendorDefinition#configure}).
-     */
-    private VendorOptions options(String name, String prefix, VendorDefinition type, VendorProperties properties) {
-        String customerId = optional(name, prefix + "customer-id", properties.customerId());
-        Secret gatewayKey = properties.gatewayKey();
-        if (gatewayKey != null && gatewayKey.isBlank()) {
-            throw new InvalidVendorConfigurationException(name, prefix + "gateway-key", "must not be blank when set");
-        }
-        Map<String, Boolean> typeSpecific = Map.of("customer-id", customerId != null, "admin-fallback",
-                properties.adminFallback(), "use-cookies", properties.useCookies(), "gateway-key", gatewayKey != null,
-                "generic", properties.generic() != null);
-        typeSpecific.forEach((key, set) -> {
-            VendorDefinition owner = this.types.values().stream()
-                .filter((other) -> other.ownKeys().contains(key))
-                .findFirst()
-                .orElse(null);
-            if (set && !type.ownKeys().contains(key) && owner != null) {
-                throw new InvalidVendorConfigurationException(name, prefix + key,
-                        "only applies to type " + owner.id() + ", not " + type.id());
-            }
-        });
-        return new VendorOptions(customerId, properties.adminFallback(), properties.useCookies(),
-                properties.gatewaySource().trim());
+                proxy(name, prefix, properties));
     }
 
     /** A vendor's proxy-mode overrides; the type defaults live with the proxy. */
@@ -197,7 +266,7 @@ public final class Vendors {
         return value.trim();
     }
 
-    private static RetrySettings retry(String name, String prefix, BrokerProperties.Retry retry) {
+    private static RetrySettings retry(String name, String prefix, VendorProperties.Retry retry) {
         if (retry.maxAttempts() < 1 || retry.maxAttempts() > 10) {
             throw new InvalidVendorConfigurationException(name, prefix + "max-attempts",
                     "must be between 1 and 10, was " + retry.maxAttempts());
@@ -211,19 +280,19 @@ public final class Vendors {
         return new RetrySettings(retry.maxAttempts(), initial, max, positive(name, prefix + "max-total", retry.maxTotal()));
     }
 
-    private VendorDefinition type(String name, String key, @Nullable String value) {
+    private VendorDefinition<?> type(String name, String key, @Nullable String value) {
         String known = " (one of: " + String.join(", ", this.types.keySet()) + ")";
         if (value == null || value.isBlank()) {
             throw new InvalidVendorConfigurationException(name, key, "is required" + known);
         }
-        VendorDefinition type = this.types.get(value.trim());
+        VendorDefinition<?> type = this.types.get(value.trim());
         if (type == null) {
             throw new InvalidVendorConfigurationException(name, key, "'" + value + "' is not a known vendor type" + known);
         }
         return type;
     }
 
-    private static URI baseUrl(String name, String key, @Nullable String value, VendorDefinition type) {
+    private static URI baseUrl(String name, String key, @Nullable String value, VendorDefinition<?> type) {
         if (value == null || value.isBlank()) {
             URI fallback = type.defaultBaseUrl();
             if (fallback == null) {
@@ -251,8 +320,8 @@ public final class Vendors {
         }
     }
 
-    private static void resolved(String name, String key, String value) {
-        if (Placeholders.isUnresolved(value)) {
+    private static void resolved(String name, String key, @Nullable Object value) {
+        if (value != null && Placeholders.isUnresolved(value.toString())) {
             throw new InvalidVendorConfigurationException(name, key, Placeholders.PROBLEM);
         }
     }

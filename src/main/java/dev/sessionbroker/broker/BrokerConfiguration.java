@@ -15,13 +15,20 @@ import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.retry.backoff.Sleeper;
 import org.springframework.retry.backoff.ThreadWaitSleeper;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
+import jakarta.validation.Validator;
+
 import dev.sessionbroker.config.BrokerProperties;
+import dev.sessionbroker.adapter.VendorEntries;
 import dev.sessionbroker.adapter.Vendors;
 import dev.sessionbroker.adapter.VendorClient;
 import dev.sessionbroker.adapter.VendorClients;
@@ -52,11 +59,14 @@ class BrokerConfiguration {
 
     /**
      * Every {@link VendorDefinition} bean is a vendor type: the built-in ones (components in
-     * their own packages) and any further one (a vendor of one's own, or a test's).
+     * their own packages) and any further one (a vendor of one's own, or a test's). Each
+     * vendor entry is bound from the environment with its type's settings block, whose
+     * constraints the application's validator checks.
      */
     @Bean
-    Vendors vendors(BrokerProperties properties, List<VendorDefinition> types) {
-        return Vendors.from(properties, types);
+    Vendors vendors(ConfigurableEnvironment environment, List<VendorDefinition<?>> types, Validator validator) {
+        return Vendors.from(new VendorEntries(ConfigurationPropertySources.get(environment),
+                new PropertySourcesPlaceholdersResolver(environment), new SpringValidatorAdapter(validator)), types);
     }
 
     /**

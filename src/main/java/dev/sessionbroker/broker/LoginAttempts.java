@@ -82,7 +82,7 @@ public final class LoginAttempts {
         try {
             LoginResult result = retry
                 .execute((RetryContext context) -> attempt(vendor, otp, context.getRetryCount() + 1));
-            Session session = new Session(vendor.name(), result.sessionId(), this.clock.instant(), this.ticker.read());
+            Session session = Session.of(vendor, result.sessionId(), this.clock.instant(), this.ticker.read());
             this.history.succeeded(vendor.name(), session.obtainedAt());
             return session;
         }

@@ -185,7 +185,7 @@ final class LoginGate {
         while (true) {
             StoredSession seen = beforeLogin(() -> store.read(name));
             if (seen != null && answers(seen.sessionId(), rejected, replacing)) {
-                return toSession(name, seen);
+                return toSession(vendor, seen);
             }
             checkCoolDown(store, vendor, credentials, otp);
             long fence = beforeLogin(() -> store.acquire(name, token, lease));
@@ -195,7 +195,7 @@ final class LoginGate {
                     StoredSession current = beforeLogin(() -> store.read(name));
                     if (current != null && answers(current.sessionId(), rejected, replacing)
                             && (seen == null || current.generation() != seen.generation())) {
-                        return toSession(name, current);
+                        return toSession(vendor, current);
                     }
                     checkCoolDown(store, vendor, credentials, otp);
                     Instant turn = this.pacing.awaitTurn(vendor, plausible(name, beforeLogin(() -> store.lastLoginStart(name))));
@@ -247,7 +247,7 @@ final class LoginGate {
             if (newer != null) {
                 log.warn("shared-store vendor={} login finished after its lock lease; newer session used", name);
                 this.logins.logout(session, "superseded");
-                return toSession(name, newer);
+                return toSession(vendor, newer);
             }
             // The store lost our fence (restarted or flushed during the login) and holds no
             // session: ours becomes the shared one now, or on a later hand-out.
@@ -271,7 +271,7 @@ final class LoginGate {
      */
     private Session fallBack(VendorSettings vendor, @Nullable String rejected, boolean replacing,
             @Nullable Secret otp, DataAccessException ex) {
-        boolean refuse = vendor.definition().loginEndsEarlierSessions();
+        boolean refuse = vendor.adapter().loginEndsEarlierSessions();
         log.warn("shared-store unavailable vendor={} ({}); {}", vendor.name(), ex.getClass().getSimpleName(),
                 refuse ? "refusing a local login" : "logging in locally");
         if (refuse) {
@@ -379,17 +379,17 @@ final class LoginGate {
         return !replacing || (rejected != null && !currentSessionId.equals(rejected));
     }
 
-    private Session toSession(String vendor, StoredSession stored) {
+    private Session toSession(VendorSettings vendor, StoredSession stored) {
         long ageNanos = TimeUnit.MILLISECONDS
             .toNanos(Math.max(0, this.clock.millis() - stored.obtainedAt().toEpochMilli()));
-        return new Session(vendor, stored.sessionId(), stored.obtainedAt(), this.ticker.read() - ageNanos);
+        return Session.of(vendor, stored.sessionId(), stored.obtainedAt(), this.ticker.read() - ageNanos);
     }
 
     /** How long the store keeps a session unused: the idle timeout, capped by max-lifetime. */
     private Duration ttl(VendorSettings vendor, Session session) {
         long now = TimeUnit.MILLISECONDS.toNanos(this.clock.millis());
         long obtainedAt = TimeUnit.MILLISECONDS.toNanos(session.obtainedAt().toEpochMilli());
-        return Duration.ofNanos(vendor.remainingNanos(obtainedAt, now, now));
+        return Duration.ofNanos(vendor.remainingNanos(obtainedAt, now, now, session.lifetimeNanos()));
     }
 
     /**

@@ -140,7 +140,7 @@ public class SessionBroker {
         VendorSettings settings = settings(vendor);
         if (otp != null && !this.gate.takesOneTimePassword(vendor)) {
             throw new BrokerException(Problem.OTP_NOT_SUPPORTED, vendor, "vendor '" + vendor
-                    + "' does not take a one-time password (its type, " + settings.definition().id()
+                    + "' does not take a one-time password (its type, " + settings.type()
                     + ", has no one-time password login)");
         }
         String rejected = (otp != null) ? null : rejectedSessionId;
@@ -248,7 +248,7 @@ public class SessionBroker {
             .flatMap((variable) -> variable.getExpiresAfter(vendor))
             .map((remaining) -> this.clock.instant().plus(remaining))
             .orElse(null) : null;
-        return new VendorState(vendor, settings.definition().id(), session != null,
+        return new VendorState(vendor, settings.type(), session != null,
                 (session != null) ? session.obtainedAt() : null, expiresAt, this.history.lastLoginAt(vendor),
                 this.history.lastError(vendor), this.coolDowns.until(vendor));
     }
@@ -311,7 +311,7 @@ public class SessionBroker {
 
     private SessionLease lease(Session session, VendorSettings settings) {
         long now = this.ticker.read();
-        long remaining = settings.remainingNanos(session.obtainedAtTick(), now, now);
+        long remaining = settings.remainingNanos(session.obtainedAtTick(), now, now, session.lifetimeNanos());
         return new SessionLease(session, this.clock.instant().plus(Duration.ofNanos(remaining)));
     }
 

@@ -46,6 +46,6 @@ final class SessionExpiry implements Expiry<String, Session> {
      */
     long remainingNanos(String vendor, Session session, long lastUse, long now) {
         VendorSettings settings = this.vendors.find(vendor);
-        return (settings != null) ? settings.remainingNanos(session.obtainedAtTick(), lastUse, now) : 0;
+        return (settings != null) ? settings.remainingNanos(session.obtainedAtTick(), lastUse, now, session.lifetimeNanos()) : 0;
     }
 }

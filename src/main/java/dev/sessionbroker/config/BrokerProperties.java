@@ -13,28 +13,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The whole {@code broker.*} configuration as operators write it, with every default beside
+ * The whole broker.* configuration as operators write it, with every default beside
  * its description. Values are raw here; the vendors' entries are validated and given their
- * type defaults by {@code vendor.Vendors}, the callers by {@code security.ClientDirectory}, so
+ * type defaults by adapter.Vendors, the callers by security.ClientDirectory, so
  * that a bad entry stops start-up with a message naming the vendor or client and the key.
  *
  * @param vendors the vendors callers may ask for, by the name they use in
- * {@code /sessions/{vendor}} (lower-case letters, digits and '-')
+ * {@code /sessions/{vendor}} (lower-case letters, digits and '-'). Each entry is bound and
+ * checked key by key by adapter.Vendors: the common keys of VendorProperties,
+ * and the block named after the vendor's type, which that type's package owns
  * @param store where sessions live: local (Caffeine only, the default) or redis (shared by
  * all replicas through Redis, configured with spring.data.redis.*)
  * @param clients the callers allowed to use the broker, by name (lower-case letters, digits
  * and '-'; the name appears in audit lines and metric tags). With none, the broker serves
- * anonymous callers, and only on loopback unless {@code broker.security.allow-anonymous}
+ * anonymous callers, and only on loopback unless broker.security.allow-anonymous
  * @param security switches of the caller authentication itself
  * @param proxy proxy mode
- * @param redis the shared store, with {@code store: redis}
+ * @param redis the shared store, with store: redis
  * @param credentials re-reading rotated credentials without a restart
  * @param requestBody how long and how slowly a caller may send a request body
  */
 // Unknown keys stop start-up (UnknownBrokerKeyFailureAnalyzer names them): a misspelt
 // optional key (idle-timout, retry.max-attempt) would otherwise be ignored in silence.
 @ConfigurationProperties(prefix = "broker", ignoreUnknownFields = false)
-public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendors, @DefaultValue("local") Store store,
+public record BrokerProperties(@DefaultValue Map<String, Object> vendors, @DefaultValue("local") Store store,
         @DefaultValue Map<String, Client> clients, @DefaultValue Security security, @DefaultValue Proxy proxy,
         @DefaultValue Redis redis, @DefaultValue Credentials credentials, @DefaultValue RequestBody requestBody) {
 
@@ -56,152 +58,17 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
     }
 
     /**
-     * One vendor account.
-     *
-     * @param type the vendor type: alertsite, infiniteblue, revulytics, appviewx or generic
-     * @param baseUrl prefix to which the login path is appended; defaults per type (appviewx
-     * and generic have none: every installation has its own host)
-     * @param username the login name sent to the vendor
-     * @param password the password sent to the vendor; never logged or shown
-     * @param idleTimeout how long a session may stay unused before the broker drops it;
-     * defaults per type (AlertSite: 15m, as its sessions expire 15 minutes after last use)
-     * @param maxLifetime optional absolute cap on how long one session is handed out
-     * @param connectTimeout how long to wait for a TCP connection to the vendor
-     * @param readTimeout how long to wait for the vendor's answer once connected
-     * @param rejectionCooldown after a rejected login, how long the vendor is not contacted
-     * (callers get 503 with Retry-After), so that a wrong password cannot lock the account
-     * @param retry retries of transient login failures
-     * @param customerId infiniteblue only: the {@code custId} header, the customer to log in to
-     * when the login name alone does not determine it
-     * @param adminFallback infiniteblue only: sends {@code adminFallback: true}, so that a tenant
-     * with another authentication method still accepts the password
-     * @param useCookies revulytics only: log in with {@code "useCookies": true} and take the
-     * session from the {@code Set-Cookie} of the login answer (handed out as {@code name=value})
-     * @param gatewaySource appviewx only: the {@code gwsource} query parameter of the login
-     * @param gatewayKey appviewx only: the {@code gwkey} tenant key of multi-tenant installations,
-     * sent as a query parameter on the login
-     * @param sslBundle name of a {@code spring.ssl.bundle.*} used for this vendor's TLS, e.g. to
-     * trust an on-prem installation's private CA; the JVM's default trust when not set
-     * @param generic generic only: how to log in to a vendor without an adapter of its own
-     * @param sessionExpiredStatuses proxy mode: body status codes (at the type's status field,
-     * e.g. AlertSite {@code metadata.status}) that mean the session is no longer valid; "*"
-     * means any status but the success value. Defaults per type (alertsite: "*"; others: none,
-     * they answer 401)
-     * @param sessionInjection proxy mode: how the session goes on a vendor call; defaults per
-     * type as the vendors document it, required for generic vendors that are proxied
-     * @param minLoginInterval two logins for this vendor are never closer than this, whatever
-     * callers do (a refresh that comes sooner waits, then logs in once); 0 turns pacing off
-     */
-    public record VendorProperties(
-            @Nullable String type,
-            @Nullable String baseUrl,
-            @Nullable String username,
-            @Nullable Secret password,
-            @Nullable Duration idleTimeout,
-            @Nullable Duration maxLifetime,
-            @DefaultValue("5s") Duration connectTimeout,
-            @DefaultValue("10s") Duration readTimeout,
-            @DefaultValue("60s") Duration rejectionCooldown,
-            @DefaultValue Retry retry,
-            @Nullable String customerId,
-            @DefaultValue("false") boolean adminFallback,
-            @DefaultValue("false") boolean useCookies,
-            @DefaultValue("external") String gatewaySource,
-            @Nullable Secret gatewayKey,
-            @Nullable String sslBundle,
-            @Nullable Generic generic,
-            @Nullable List<String> sessionExpiredStatuses,
-            @Nullable SessionInjection sessionInjection,
-            @DefaultValue("5s") Duration minLoginInterval) {
-    }
-
-    /**
-     * Where a proxied call carries the session.
-     *
-     * @param in header, query, cookie, json (a field of the JSON body) or basic (HTTP Basic
-     * with the vendor's username and the session as password)
-     * @param name the header, parameter, cookie or field name (not used by basic)
-     * @param prefix put before the session in a header, e.g. "Bearer "
-     */
-    public record SessionInjection(@Nullable Place in, @Nullable String name, @DefaultValue("") String prefix) {
-
-        /** Where a proxied call carries the session. */
-        public enum Place {
-
-            HEADER, QUERY, COOKIE, JSON, BASIC
-
-        }
-    }
-
-    /**
-     * A login described in configuration rather than code ({@code type: generic}).
-     *
-     * @param method HTTP method of the login request
-     * @param loginPath path appended to base-url, starting with '/'
-     * @param usernameParam where the username goes
-     * @param passwordParam where the password goes
-     * @param sessionPointer JSON pointer to the session ID in the answer, e.g. /metadata/session
-     * @param sessionCookie name of the cookie carrying the session ID, instead of
-     * session-pointer
-     * @param successStatus HTTP status a successful login answers with; any 2xx when not set
-     * @param successPointer JSON pointer to a field that tells success, compared with
-     * success-value
-     * @param successValue value of the success-pointer field on success, e.g. "0"
-     * @param errorStatusPointer JSON pointer to the vendor's status code in a refusal
-     * @param errorMessagePointer JSON pointer to the vendor's message in a refusal
-     */
-    public record Generic(
-            @DefaultValue("POST") String method,
-            @Nullable String loginPath,
-            @DefaultValue Param usernameParam,
-            @DefaultValue Param passwordParam,
-            @Nullable String sessionPointer,
-            @Nullable String sessionCookie,
-            @Nullable Integer successStatus,
-            @Nullable String successPointer,
-            @Nullable String successValue,
-            @Nullable String errorStatusPointer,
-            @Nullable String errorMessagePointer) {
-    }
-
-    /**
-     * Where one credential goes in a generic login request.
-     *
-     * @param in json (a field of a JSON body), form (a field of a form body), header, or
-     * query (a URL parameter; avoid: URLs end up in access logs)
-     * @param name the field, header or parameter name
-     */
-    public record Param(@Nullable String in, @Nullable String name) {
-    }
-
-    /**
-     * Retries of transient login failures (connection errors, timeouts, 5xx, 429): exponential
-     * back-off with jitter, honouring the vendor's Retry-After. Rejected logins are never retried.
-     *
-     * @param maxAttempts attempts in all, the first included
-     * @param initialBackoff wait before the second attempt; doubles for each further one
-     * @param maxBackoff longest single wait
-     * @param maxTotal bound on the time one login may take with all its attempts and waits
-     */
-    public record Retry(
-            @DefaultValue("3") int maxAttempts,
-            @DefaultValue("200ms") Duration initialBackoff,
-            @DefaultValue("5s") Duration maxBackoff,
-            @DefaultValue("30s") Duration maxTotal) {
-    }
-
-    /**
      * One caller.
      *
-     * @param tokenSha256 hex SHA-256 of the client's bearer token ({@code echo -n "$TOKEN" |
-     * sha256sum}); the token itself is never configured. Up to two, comma-separated or as a
+     * @param tokenSha256 hex SHA-256 of the client's bearer token (echo -n "$TOKEN" |
+     * sha256sum); the token itself is never configured. Up to two, comma-separated or as a
      * list, so that a rotation is: add the new token's digest, move the caller to the new
      * token, remove the old digest. Optional for clients that authenticate with a client
      * certificate or a JWT only. Deleting it while the broker runs (a rotated config tree)
      * revokes the client's tokens at once
-     * @param subject the {@code sub} claim of the JWTs this client presents, e.g. a pod's
-     * projected service-account token: {@code system:serviceaccount:<namespace>:<service-account>}.
-     * Needs {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} or {@code issuer-uri}
+     * @param subject the sub claim of the JWTs this client presents, e.g. a pod's
+     * projected service-account token: system:serviceaccount:<namespace>:<service-account>.
+     * Needs spring.security.oauth2.resourceserver.jwt.jwk-set-uri or issuer-uri
      * @param vendors the vendors this client may take sessions of and proxy to, or "*" for
      * every configured vendor
      * @param admin whether the client may also refresh and delete sessions of any vendor and
@@ -210,6 +77,9 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
      * AppViewX login with MFA), which costs a login attempt towards the account's lockout;
      * admin clients always may
      */
+    // The annotation only feeds the IDE metadata ("*" is the client's name); clients are bound
+    // as the values of BrokerProperties.clients.
+    @ConfigurationProperties("broker.clients.*")
     public record Client(@Nullable List<String> tokenSha256, @Nullable List<String> vendors,
             @DefaultValue("false") boolean admin, @Nullable String subject,
             @DefaultValue("false") boolean oneTimePassword) {
@@ -267,8 +137,8 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
     }
 
     /**
-     * The Redis store, used with {@code store: redis}. The connection itself is Spring Boot's
-     * {@code spring.data.redis.*} (host, port, password, SSL bundle, sentinel, cluster).
+     * The Redis store, used with store: redis. The connection itself is Spring Boot's
+     * spring.data.redis.* (host, port, password, SSL bundle, sentinel, cluster).
      *
      * @param keyPrefix prefix of every key and of the change channel, so that several brokers
      * can share one Redis
@@ -279,9 +149,9 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
     }
 
     /**
-     * Credential rotation: vendor {@code username}, {@code password} and {@code gateway-key},
-     * and {@code clients.<name>.token-sha256}, as read from config trees
-     * ({@code spring.config.import=configtree:…}), are re-read while the broker runs.
+     * Credential rotation: vendor username, password and gateway-key,
+     * and clients.<name>.token-sha256, as read from config trees
+     * (spring.config.import=configtree:…), are re-read while the broker runs.
      *
      * @param reloadInterval how often the config trees are read again; 0 turns reloading off
      * @param reloginOnChange drop a vendor's cached session when its credentials change, so
@@ -295,8 +165,8 @@ public record BrokerProperties(@DefaultValue Map<String, VendorProperties> vendo
     /**
      * Bounds on reading any request body, so that a caller who trickles one cannot hold a
      * request thread for long (the session API's and the proxy's bodies alike). A body may
-     * take {@code timeout}, plus one second for each {@code min-rate} of it received, but never
-     * more than {@code max-time}; beyond that the caller gets 408 and the connection is closed.
+     * take timeout, plus one second for each min-rate of it received, but never
+     * more than max-time; beyond that the caller gets 408 and the connection is closed.
      *
      * @param timeout what every body gets, however small; also the longest a single read waits
      * for the next bytes (Tomcat's upload timeout)

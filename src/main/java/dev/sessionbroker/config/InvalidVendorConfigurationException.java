@@ -10,10 +10,18 @@ public class InvalidVendorConfigurationException extends RuntimeException {
 
     private final String key;
 
+    private final String problem;
+
     public InvalidVendorConfigurationException(String vendor, String key, String problem) {
         super("Vendor '" + vendor + "': " + key + " " + problem);
         this.vendor = vendor;
         this.key = key;
+        this.problem = problem;
+    }
+
+    /** What is wrong with the key's value, never the value itself. */
+    public String problem() {
+        return this.problem;
     }
 
     public String vendor() {

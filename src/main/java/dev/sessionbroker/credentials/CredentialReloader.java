@@ -32,8 +32,8 @@ import org.springframework.core.env.PropertySource;
 
 import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.config.BrokerProperties;
-import dev.sessionbroker.config.Placeholders;
-import dev.sessionbroker.config.Secret;
+import dev.sessionbroker.config.InvalidVendorConfigurationException;
+import dev.sessionbroker.config.VendorProperties;
 import dev.sessionbroker.security.ClientDirectory;
 import dev.sessionbroker.security.InvalidClientConfigurationException;
 import dev.sessionbroker.adapter.VendorSettings;
@@ -43,7 +43,9 @@ import dev.sessionbroker.adapter.Vendors;
  * Re-reads the config trees the broker imported ({@code spring.config.import=configtree:…},
  * the kubelet's Secret volumes included: a new file renamed over the old one, or the
  * {@code ..data} symlink swapped) and applies rotated credentials: vendor {@code username},
- * {@code password} and {@code gateway-key}, and the callers ({@code broker.clients.*}).
+ * {@code password} and the credential keys of its type's block (AppViewX's
+ * {@code appviewx.gateway-key} and {@code appviewx.client-secret}), and the callers
+ * ({@code broker.clients.*}).
  * <p>
  * Only those keys are read, each vendor and each client on its own, so that nothing else in
  * a tree (an {@code idle-timeout: banana} that needs a restart anyway) can block a rotation
@@ -130,31 +132,19 @@ public final class CredentialReloader {
     }
 
     private void reloadVendor(VendorSettings vendor, Binder binder) {
-        String prefix = "broker.vendors." + vendor.name() + ".";
-        String username = binder.bind(prefix + "username", String.class).orElse(null);
-        Secret password = binder.bind(prefix + "password", Secret.class).orElse(null);
-        Secret gatewayKey = binder.bind(prefix + "gateway-key", Secret.class).orElse(null);
-        if (username == null || username.isBlank()) {
-            rejected(prefix + "username", "is empty");
+        Vendors.Rotated rotated;
+        try {
+            rotated = this.vendors.rotated(vendor, binder);
+        }
+        catch (InvalidVendorConfigurationException ex) {
+            rejected(ex.key(), ex.problem());
             return;
         }
-        if (password == null || password.isBlank()) {
-            rejected(prefix + "password", "is empty");
+        catch (BindException ex) {
+            rejected(String.valueOf(ex.getName()), "cannot be bound");
             return;
         }
-        if (gatewayKey != null && (gatewayKey.isBlank() || !vendor.definition().ownKeys().contains("gateway-key"))) {
-            rejected(prefix + "gateway-key", gatewayKey.isBlank() ? "is empty" : "does not apply to this vendor's type");
-            return;
-        }
-        for (String key : List.of("username", "password", "gateway-key")) {
-            String value = key.equals("username") ? username
-                    : key.equals("password") ? password.reveal() : (gatewayKey != null) ? gatewayKey.reveal() : null;
-            if (Placeholders.isUnresolved(value)) {
-                rejected(prefix + key, Placeholders.PROBLEM);
-                return;
-            }
-        }
-        if (vendor.credentials().update(username, password, gatewayKey)) {
+        if (vendor.credentials().update(rotated.username(), rotated.password(), rotated.options())) {
             this.broker.credentialsChanged(vendor.name(), this.reloginOnChange);
             this.applied.increment();
             audit.atInfo()
@@ -263,8 +253,16 @@ public final class CredentialReloader {
                         key);
             }
         }
+        unbindable(binder, "broker", BrokerProperties.class);
+        // Each vendor entry is bound on its own at start-up (adapter.Vendors), not as part of the above.
+        for (VendorSettings vendor : this.vendors.all()) {
+            unbindable(binder, "broker.vendors." + vendor.name(), VendorProperties.class);
+        }
+    }
+
+    private void unbindable(Binder binder, String name, Class<?> type) {
         try {
-            binder.bind("broker", BrokerProperties.class);
+            binder.bind(name, type);
         }
         catch (BindException ex) {
             if (once("unbindable:" + ex.getName())) {
@@ -274,9 +272,8 @@ public final class CredentialReloader {
         }
     }
 
-    private static boolean isRotating(String key) {
-        return key.startsWith("broker.clients.") || (key.startsWith("broker.vendors.")
-                && (key.endsWith(".username") || key.endsWith(".password") || key.endsWith(".gateway-key")));
+    private boolean isRotating(String key) {
+        return key.startsWith("broker.clients.") || this.vendors.isCredentialKey(key);
     }
 
     /** One WARN per problem (by key, never by value) while it lasts, and a count each time. */

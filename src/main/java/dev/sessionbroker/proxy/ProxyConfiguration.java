@@ -44,7 +44,7 @@ class ProxyConfiguration {
     }
 
     private static ExpiredSessionDetector detector(VendorSettings vendor, JsonMapper jsonMapper, long bufferLimit) {
-        BodyStatusRule rule = vendor.definition().bodyStatus();
+        BodyStatusRule rule = vendor.adapter().bodyStatus();
         Set<String> configured = vendor.proxy().sessionExpiredStatuses();
         Set<String> expired = (configured != null) ? configured
                 : (rule != null) ? rule.defaultExpiredStatuses() : Set.of();

@@ -162,7 +162,7 @@ class SessionsController {
         Head head = this.heads.get(session.vendor());
         if (head == null || !head.session().equals(session)) {
             VendorSettings vendor = this.vendors.find(session.vendor());
-            String type = (vendor != null) ? vendor.definition().id() : "";
+            String type = (vendor != null) ? vendor.type() : "";
             PlacementView placement = (vendor != null) ? PlacementView.of(vendor.sessionPlacement()) : null;
             head = new Head(session, SessionView.head(this.mapper, session, type, placement));
             this.heads.put(session.vendor(), head);

@@ -112,8 +112,8 @@ class VendorConfigurationStartupTest {
     void anUnresolvedGatewayKeyOrUsernameNamesVendorAndKey(CapturedOutput output) {
         List<String> appViewX = List.of("broker.vendors.avx.type=appviewx", "broker.vendors.avx.base-url=https://avx.example.com",
                 "broker.vendors.avx.username=ops", "broker.vendors.avx.password=" + SECRET,
-                "broker.vendors.avx.gateway-key=${BROKER_TEST_UNSET_GWKEY_7F3}");
-        assertStartupFails(output, appViewX, "avx", "broker.vendors.avx.gateway-key", "unresolved");
+                "broker.vendors.avx.appviewx.gateway-key=${BROKER_TEST_UNSET_GWKEY_7F3}");
+        assertStartupFails(output, appViewX, "avx", "broker.vendors.avx.appviewx.gateway-key", "unresolved");
         assertStartupFails(output, validExcept("billing", "username", "${BROKER_TEST_UNSET_USER_7F3}"),
                 "broker.vendors.billing.username", "unresolved");
     }
@@ -142,13 +142,8 @@ class VendorConfigurationStartupTest {
 
     @Test
     void typeDefaultsApplyWhereKeysAreLeftOut() {
-        BrokerProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
-                "broker.vendors.billing.type", "alertsite", "broker.vendors.billing.username", "u",
-                "broker.vendors.billing.password", SECRET)))
-            .bind("broker", BrokerProperties.class)
-            .get();
-
-        VendorSettings settings = ConfiguredVendors.from(properties).find("billing");
+        VendorSettings settings = ConfiguredVendors.from(Map.of("broker.vendors.billing.type", "alertsite",
+                "broker.vendors.billing.username", "u", "broker.vendors.billing.password", SECRET)).find("billing");
 
         assertThat(settings).isNotNull();
         assertThat(settings.baseUrl()).hasToString("https://www.alertsite.com/alertsite-restapi");

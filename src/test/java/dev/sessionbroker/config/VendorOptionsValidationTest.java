@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -11,13 +13,19 @@ import dev.sessionbroker.adapter.VendorSettings;
 import dev.sessionbroker.adapter.Vendors;
 import dev.sessionbroker.adapter.generic.GenericLogin;
 import dev.sessionbroker.adapter.generic.GenericVendor;
+import dev.sessionbroker.adapter.appviewx.AppViewXOptions;
+import dev.sessionbroker.adapter.infiniteblue.InfiniteBlueOptions;
 import dev.sessionbroker.adapter.infiniteblue.InfiniteBlueVendor;
+import dev.sessionbroker.adapter.revulytics.RevulyticsOptions;
 
 import static dev.sessionbroker.support.ConfiguredVendors.vendor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Vendor-specific keys and the generic block: bound as written, refused with vendor and key. */
+/**
+ * Each type's own block (broker.vendors.<name>.<type>.*): bound as written, checked by the
+ * type's constraints, refused on another type, and refused with vendor and key.
+ */
 class VendorOptionsValidationTest {
 
     @Test
@@ -28,28 +36,28 @@ class VendorOptionsValidationTest {
         assertThat(infiniteBlue.baseUrl()).hasToString("https://app.infiniteblue.com/rest/api");
         assertThat(infiniteBlue.idleTimeout()).isEqualTo(new InfiniteBlueVendor().defaultIdleTimeout());
         assertThat(revulytics.baseUrl()).hasToString("https://api.revulytics.com");
-        assertThat(revulytics.options())
-            .isEqualTo(new VendorSettings.VendorOptions(null, false, false, "external"));
+        assertThat(revulytics.options(RevulyticsOptions.class)).isEqualTo(new RevulyticsOptions(false));
+        assertThat(infiniteBlue.options(InfiniteBlueOptions.class)).isEqualTo(new InfiniteBlueOptions(null, false));
     }
 
     @Test
     void vendorSpecificKeysBind() {
         Map<String, String> ib = entry("infiniteblue");
-        ib.put("customer-id", "12345");
-        ib.put("admin-fallback", "true");
+        ib.put("infiniteblue.customer-id", "12345");
+        ib.put("infiniteblue.admin-fallback", "true");
         Map<String, String> avx = entry("appviewx");
         avx.put("base-url", "https://avx.example.com:31443/avxapi");
-        avx.put("gateway-source", "web");
-        avx.put("gateway-key", "tenant-key");
+        avx.put("appviewx.gateway-source", "web");
+        avx.put("appviewx.gateway-key", "tenant-key");
         avx.put("ssl-bundle", "avx-ca");
 
         VendorSettings infiniteBlue = vendor("ib", ib);
         VendorSettings appViewX = vendor("avx", avx);
 
-        assertThat(infiniteBlue.options().customerId()).isEqualTo("12345");
-        assertThat(infiniteBlue.options().adminFallback()).isTrue();
-        assertThat(appViewX.options().gatewaySource()).isEqualTo("web");
-        assertThat(appViewX.gatewayKey().reveal()).isEqualTo("tenant-key");
+        assertThat(infiniteBlue.options(InfiniteBlueOptions.class).customerId()).isEqualTo("12345");
+        assertThat(infiniteBlue.options(InfiniteBlueOptions.class).adminFallback()).isTrue();
+        assertThat(appViewX.options(AppViewXOptions.class).gatewaySource()).isEqualTo("web");
+        assertThat(appViewX.options(AppViewXOptions.class).gatewayKey().reveal()).isEqualTo("tenant-key");
         assertThat(appViewX.sslBundle()).isEqualTo("avx-ca");
         assertThat(appViewX.toString()).doesNotContain("tenant-key").doesNotContain("pa55word");
     }
@@ -60,27 +68,64 @@ class VendorOptionsValidationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "alertsite, customer-id, 12345, infiniteblue", "revulytics, admin-fallback, true, infiniteblue",
-            "infiniteblue, use-cookies, true, revulytics", "alertsite, gateway-key, k, appviewx" })
-    void vendorSpecificKeyOnAnotherTypeIsRefused(String type, String key, String value, String expectedType) {
+    @CsvSource({ "alertsite, infiniteblue.customer-id, 12345, infiniteblue",
+            "revulytics, infiniteblue.admin-fallback, true, infiniteblue",
+            "infiniteblue, revulytics.use-cookies, true, revulytics", "alertsite, appviewx.gateway-key, k, appviewx" })
+    void anotherTypesBlockIsRefused(String type, String key, String value, String expectedType) {
         Map<String, String> config = entry(type);
         config.put(key, value);
 
-        assertRefused("v", config, "broker.vendors.v." + key, "only applies to type " + expectedType);
+        assertRefused("v", config, "broker.vendors.v." + expectedType, "only applies to type " + expectedType);
+    }
+
+    /** The keys that were common to all types before each type owned its block. */
+    @ParameterizedTest
+    @CsvSource({ "infiniteblue, customer-id", "revulytics, use-cookies", "appviewx, gateway-key",
+            "appviewx, gateway-source" })
+    void aTypesKeyOutsideItsBlockIsAnUnknownKey(String type, String key) {
+        Map<String, String> config = entry(type);
+        config.put("base-url", "https://vendor.example.com/api");
+        config.put(key, "x");
+
+        assertThatExceptionOfType(BindException.class).isThrownBy(() -> vendor("v", config))
+            .havingCause()
+            .isInstanceOfSatisfying(UnboundConfigurationPropertiesException.class, (unbound) -> assertThat(
+                    unbound.getUnboundProperties()).extracting((property) -> property.getName().toString())
+                .containsExactly("broker.vendors.v." + key));
+    }
+
+    @Test
+    void anUnknownKeyInATypesBlockIsRefused() {
+        Map<String, String> config = entry("infiniteblue");
+        config.put("infiniteblue.customer-idd", "12345");
+
+        assertThatExceptionOfType(BindException.class).isThrownBy(() -> vendor("v", config))
+            .havingCause()
+            .isInstanceOfSatisfying(UnboundConfigurationPropertiesException.class, (unbound) -> assertThat(
+                    unbound.getUnboundProperties()).extracting((property) -> property.getName().toString())
+                .containsExactly("broker.vendors.v.infiniteblue.customer-idd"));
+    }
+
+    @Test
+    void aTypesConstraintsAreCheckedNamingTheKeyButNotTheValue() {
+        Map<String, String> config = entry("infiniteblue");
+        config.put("infiniteblue.customer-id", "12\r\nX-Evil: 1".replace("\\r\\n", "\r\n"));
+
+        assertRefused("v", config, "broker.vendors.v.infiniteblue.customer-id", "must not be blank when set");
     }
 
     @Test
     void malformedGatewaySourceIsRefused() {
         Map<String, String> config = entry("appviewx");
         config.put("base-url", "https://avx.example.com/avxapi");
-        config.put("gateway-source", "ext&gwkey=x");
+        config.put("appviewx.gateway-source", "ext&gwkey=x");
 
-        assertRefused("avx", config, "broker.vendors.avx.gateway-source", "is not a gateway source");
+        assertRefused("avx", config, "broker.vendors.avx.appviewx.gateway-source", "is not a gateway source");
     }
 
     @Test
     void genericWithoutItsBlockIsRefused() {
-        assertRefused("g", generic(), "broker.vendors.g.generic", "is required for type generic");
+        assertRefused("g", generic(), "broker.vendors.g.generic.login-path", "is required");
     }
 
     @Test
@@ -119,7 +164,7 @@ class VendorOptionsValidationTest {
 
     @Test
     void validGenericBlockResolves() {
-        GenericLogin login = ((GenericVendor) vendor("g", validGeneric()).definition()).login();
+        GenericLogin login = ((GenericVendor.GenericAdapter) vendor("g", validGeneric()).adapter()).login();
 
         assertThat(login.loginPath()).isEqualTo("/login");
         assertThat(login.usernameParam()).isEqualTo(new GenericLogin.Param(GenericLogin.Location.JSON, "login"));
@@ -131,7 +176,7 @@ class VendorOptionsValidationTest {
             .satisfies((ex) -> {
                 assertThat(ex.vendor()).isEqualTo(name);
                 assertThat(ex.key()).isEqualTo(key);
-                assertThat(ex.getMessage()).contains(problem).doesNotContain("pa55word");
+                assertThat(ex.getMessage()).contains(problem).doesNotContain("pa55word").doesNotContain("X-Evil");
             });
     }
 

@@ -15,13 +15,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.sessionbroker.SessionBrokerApplication;
 import dev.sessionbroker.adapter.Vendors;
+import dev.sessionbroker.adapter.appviewx.AppViewXOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Helm chart hands the broker its passwords (and AppViewX gateway keys) as files: the
  * Secret is mounted with one item per vendor at {@code broker.vendors.<name>.password} (and
- * {@code broker.vendors.<name>.gateway-key}) and imported with Spring's config tree
+ * {@code broker.vendors.<name>.appviewx.gateway-key}) and imported with Spring's config tree
  * ({@code SPRING_CONFIG_IMPORT}), while the ConfigMap's application.yaml has the vendors
  * without them. This starts the broker on exactly that layout, including
  * the kubelet's {@code ..data} symlinks, with the import and mount path taken from the
@@ -49,7 +50,7 @@ class ChartCredentialFilesTest {
         assertThat(Files.readString(TEMPLATES.resolve("deployment.yaml")))
             .contains("path: broker.vendors.{{ $name }}.password")
             .contains("path: spring.data.redis.password")
-            .contains("path: broker.vendors.{{ . }}.gateway-key")
+            .contains("path: broker.vendors.{{ . }}.appviewx.gateway-key")
             .doesNotContain("BROKER_VENDORS_");
 
         // What the kubelet writes for a projected Secret volume: a timestamped directory,
@@ -58,7 +59,7 @@ class ChartCredentialFilesTest {
         Path payload = Files.createDirectories(secrets.resolve("..2026_01_01_12_00_00.000000001"));
         Files.writeString(payload.resolve("broker.vendors.alertsite-eu.password"), "eu-secret-1\n");
         Files.writeString(payload.resolve("broker.vendors.appviewx.password"), "avx-secret-2");
-        Files.writeString(payload.resolve("broker.vendors.appviewx.gateway-key"), "tenant-7\n");
+        Files.writeString(payload.resolve("broker.vendors.appviewx.appviewx.gateway-key"), "tenant-7\n");
         Files.writeString(payload.resolve("spring.data.redis.password"), "redis-secret-3\n");
         Files.createSymbolicLink(secrets.resolve("..data"), payload.getFileName());
         try (var files = Files.list(payload)) {
@@ -90,7 +91,7 @@ class ChartCredentialFilesTest {
             assertThat(vendors.find("alertsite-eu").password().reveal()).isEqualTo("eu-secret-1");
             assertThat(vendors.find("alertsite-eu").username()).isEqualTo("ops-eu@example.com");
             assertThat(vendors.find("appviewx").password().reveal()).isEqualTo("avx-secret-2");
-            assertThat(vendors.find("appviewx").gatewayKey().reveal()).isEqualTo("tenant-7");
+            assertThat(vendors.find("appviewx").options(AppViewXOptions.class).gatewayKey().reveal()).isEqualTo("tenant-7");
             assertThat(context.getEnvironment().getProperty("spring.data.redis.password"))
                 .isEqualTo("redis-secret-3");
             // The kubelet's bookkeeping entries are not taken for properties.

@@ -71,7 +71,7 @@ class ClientDirectoryTest {
                 "broker.vendors.alertsite.password", "p", "broker.vendors.other.type", "alertsite",
                 "broker.vendors.other.username", "u", "broker.vendors.other.password", "p"));
         Binder binder = new Binder(new MapConfigurationPropertySource(all));
-        Vendors vendors = ConfiguredVendors.from(binder.bind("broker", BrokerProperties.class).get());
+        Vendors vendors = ConfiguredVendors.from(all);
         return ClientDirectory.from(binder.bind("broker", BrokerProperties.class).get(), vendors, false);
     }
 }

@@ -77,7 +77,7 @@ public abstract class BrokerFixture {
         configure(vendors, "paced", "alertsite").remove("broker.vendors.paced.min-login-interval");
         configure(vendors, "infiniteblue", "infiniteblue");
         configure(vendors, "revulytics", "revulytics");
-        configure(vendors, "appviewx", "appviewx", "gateway-key=tenant-key-1");
+        configure(vendors, "appviewx", "appviewx", "appviewx.gateway-key=tenant-key-1");
         return vendors;
     }
 

@@ -4,12 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import jakarta.validation.Validation;
 
-import dev.sessionbroker.config.BrokerProperties;
+import org.springframework.boot.context.properties.bind.PlaceholdersResolver;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+
 import dev.sessionbroker.adapter.VendorSettings;
 import dev.sessionbroker.adapter.VendorDefinition;
+import dev.sessionbroker.adapter.VendorEntries;
 import dev.sessionbroker.adapter.Vendors;
 import dev.sessionbroker.adapter.alertsite.AlertSiteVendor;
 import dev.sessionbroker.adapter.appviewx.AppViewXVendor;
@@ -24,15 +27,20 @@ import dev.sessionbroker.adapter.revulytics.RevulyticsVendor;
 public final class ConfiguredVendors {
 
     /** The built-in vendor types, which the application finds as beans. */
-    private static final List<VendorDefinition> BUILT_IN = List.of(new AlertSiteVendor(), new AppViewXVendor(),
+    private static final List<VendorDefinition<?>> BUILT_IN = List.of(new AlertSiteVendor(), new AppViewXVendor(),
             new GenericVendor(), new InfiniteBlueVendor(), new RevulyticsVendor());
 
     private ConfiguredVendors() {
     }
 
-    /** The vendors of these properties, of the built-in types. */
-    public static Vendors from(BrokerProperties properties) {
-        return Vendors.from(properties, BUILT_IN);
+    /** Checks the types' settings records as the application's validator does. */
+    private static final SpringValidatorAdapter VALIDATOR = new SpringValidatorAdapter(
+            Validation.buildDefaultValidatorFactory().getValidator());
+
+    /** The vendors of these {@code broker.*} keys, of the built-in types. */
+    public static Vendors from(Map<String, String> keys) {
+        return Vendors.from(new VendorEntries(List.of(new MapConfigurationPropertySource(keys)),
+                PlaceholdersResolver.NONE, VALIDATOR), BUILT_IN);
     }
 
     /** @param properties keys below {@code broker.vendors.<vendor>.} */
@@ -44,9 +52,6 @@ public final class ConfiguredVendors {
     public static Vendors vendors(String vendor, Map<String, String> properties) {
         Map<String, String> source = new LinkedHashMap<>();
         properties.forEach((key, value) -> source.put("broker.vendors." + vendor + "." + key, value));
-        BrokerProperties bound = new Binder(new MapConfigurationPropertySource(source))
-            .bind("broker", BrokerProperties.class)
-            .get();
-        return from(bound);
+        return from(source);
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.test.util.TestSocketUtils;
         "broker.vendors.revulytics-cookies.base-url=http://127.0.0.1:${server.port}/emulator/revulytics",
         "broker.vendors.revulytics-cookies.username=${demo.account.username}",
         "broker.vendors.revulytics-cookies.password=${demo.account.password}",
-        "broker.vendors.revulytics-cookies.use-cookies=true",
+        "broker.vendors.revulytics-cookies.revulytics.use-cookies=true",
         "broker.vendors.appviewx-mfa.type=appviewx",
         "broker.vendors.appviewx-mfa.base-url=http://127.0.0.1:${server.port}/emulator/appviewx/avxapi",
         "broker.vendors.appviewx-mfa.username=mfa-${demo.account.username}",

@@ -19,16 +19,16 @@ public final class TestVendors {
     private TestVendors() {
     }
 
-    public static VendorSettings settings(String name, VendorDefinition type, String baseUrl, String username,
+    public static VendorSettings settings(String name, VendorDefinition<?> type, String baseUrl, String username,
             String password) {
         return settings(name, type, baseUrl, username, password, Map.of());
     }
 
     /**
      * Settings bound from the keys an operator writes, with short timeouts for a stub.
-     * @param more further keys below {@code broker.vendors.<name>.}, e.g. {@code use-cookies}
+     * @param more further keys below {@code broker.vendors.<name>.}, e.g. {@code revulytics.use-cookies}
      */
-    public static VendorSettings settings(String name, VendorDefinition type, String baseUrl, String username,
+    public static VendorSettings settings(String name, VendorDefinition<?> type, String baseUrl, String username,
             String password, Map<String, String> more) {
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("type", type.id());

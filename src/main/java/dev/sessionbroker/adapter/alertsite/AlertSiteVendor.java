@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.sessionbroker.adapter.NoOptions;
+import dev.sessionbroker.adapter.VendorAdapter;
 import dev.sessionbroker.adapter.VendorSettings;
 import dev.sessionbroker.adapter.BodyStatusRule;
 import dev.sessionbroker.adapter.SessionPlacement;
@@ -22,7 +24,7 @@ import tools.jackson.core.JsonPointer;
  * {@code metadata.status} inside a 200 answer.
  */
 @Component
-public final class AlertSiteVendor implements VendorDefinition {
+public final class AlertSiteVendor implements VendorDefinition<NoOptions> {
 
     private static final BodyStatusRule METADATA_STATUS = new BodyStatusRule(JsonPointer.compile("/metadata/status"),
             "0", Set.of(BodyStatusRule.ANY_FAILURE));
@@ -43,17 +45,28 @@ public final class AlertSiteVendor implements VendorDefinition {
     }
 
     @Override
-    public VendorClient client(VendorSettings vendor, VendorHttp http) {
-        return new AlertSiteClient(vendor, http);
+    public Class<NoOptions> optionsType() {
+        return NoOptions.class;
     }
 
     @Override
-    public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
-        return List.of(new SessionPlacement.BasicAuth(vendor.username()));
-    }
+    public VendorAdapter configure(String name, String prefix, NoOptions options) {
+        return new VendorAdapter() {
 
-    @Override
-    public BodyStatusRule bodyStatus() {
-        return METADATA_STATUS;
+            @Override
+            public VendorClient client(VendorSettings vendor, VendorHttp http) {
+                return new AlertSiteClient(vendor, http);
+            }
+
+            @Override
+            public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
+                return List.of(new SessionPlacement.BasicAuth(vendor.username()));
+            }
+
+            @Override
+            public BodyStatusRule bodyStatus() {
+                return METADATA_STATUS;
+            }
+        };
     }
 }

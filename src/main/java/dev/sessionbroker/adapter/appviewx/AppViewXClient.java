@@ -51,11 +51,12 @@ public final class AppViewXClient implements VendorClient, OneTimePasswordLogin 
     }
 
     private LoginResult logIn(@Nullable Secret otp) {
-        Secret gatewayKey = this.vendor.gatewayKey();
+        AppViewXOptions options = this.vendor.options(AppViewXOptions.class);
+        Secret gatewayKey = options.gatewayKey();
         VendorAnswer answer = this.http.send(this.http.restClient()
             .post()
             .uri((uri) -> {
-                uri.path("/login").queryParam("gwsource", this.vendor.options().gatewaySource());
+                uri.path("/login").queryParam("gwsource", options.gatewaySource());
                 // Multi-tenant installations route every call, the login included, by gwkey.
                 return (gatewayKey != null) ? uri.queryParam("gwkey", "{gwkey}").build(gatewayKey.reveal())
                         : uri.build();
@@ -115,7 +116,7 @@ public final class AppViewXClient implements VendorClient, OneTimePasswordLogin 
         return ((message != null) ? message + " " : "") + "(" + lockout + ")";
     }
 
-    private static @Nullable String firstText(JsonNode... nodes) {
+    static @Nullable String firstText(JsonNode... nodes) {
         for (JsonNode node : nodes) {
             if (node.isValueNode() && !node.isNull()) {
                 String text = node.asString("");

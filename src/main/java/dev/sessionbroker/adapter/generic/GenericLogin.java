@@ -6,7 +6,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
 
-import dev.sessionbroker.config.BrokerProperties;
 import dev.sessionbroker.config.InvalidVendorConfigurationException;
 import tools.jackson.core.JsonPointer;
 
@@ -49,7 +48,7 @@ public record GenericLogin(
      * Validates a {@code broker.vendors.<name>.generic} block. A declarative login that cannot
      * work must fail at start-up with the key to fix, not at the first caller's request.
      */
-    static GenericLogin from(String name, String prefix, BrokerProperties.Generic generic) {
+    static GenericLogin from(String name, String prefix, GenericOptions generic) {
         HttpMethod method = method(name, prefix + "method", generic.method());
         String loginPath = generic.loginPath();
         if (loginPath == null || !loginPath.startsWith("/") || loginPath.contains("?") || loginPath.contains("#")) {
@@ -96,7 +95,7 @@ public record GenericLogin(
         return HttpMethod.valueOf(upper);
     }
 
-    private static Param param(String name, String key, BrokerProperties.Param param) {
+    private static Param param(String name, String key, GenericOptions.Param param) {
         String in = blankToNull(param.in());
         String field = blankToNull(param.name());
         if (in == null || field == null) {

@@ -9,34 +9,22 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
-import dev.sessionbroker.config.BrokerProperties.VendorProperties;
-import dev.sessionbroker.config.InvalidVendorConfigurationException;
-import dev.sessionbroker.adapter.VendorSettings;
 import dev.sessionbroker.adapter.BodyStatusRule;
 import dev.sessionbroker.adapter.SessionPlacement;
+import dev.sessionbroker.adapter.VendorAdapter;
 import dev.sessionbroker.adapter.VendorClient;
 import dev.sessionbroker.adapter.VendorDefinition;
 import dev.sessionbroker.adapter.VendorHttp;
+import dev.sessionbroker.adapter.VendorSettings;
 
 /**
- * A vendor described in configuration ({@code type: generic}): each configured vendor gets
- * a definition of its own, built from its {@code generic} block. Nothing is known about such
- * a vendor, so the shorter idle default, no default base URL, and no session placement
- * unless {@code session-injection} gives one.
+ * A vendor described in configuration ({@code type: generic}): each configured vendor's
+ * adapter is made from its {@code generic} block. Nothing is known about such a vendor, so
+ * the shorter idle default, no default base URL, and no session placement unless
+ * {@code session-injection} gives one.
  */
 @Component
-public final class GenericVendor implements VendorDefinition {
-
-    private final @Nullable GenericLogin login;
-
-    /** The registered type, before a vendor's {@code generic} block is applied. */
-    public GenericVendor() {
-        this(null);
-    }
-
-    private GenericVendor(@Nullable GenericLogin login) {
-        this.login = login;
-    }
+public final class GenericVendor implements VendorDefinition<GenericOptions> {
 
     @Override
     public String id() {
@@ -54,44 +42,34 @@ public final class GenericVendor implements VendorDefinition {
     }
 
     @Override
-    public Set<String> ownKeys() {
-        return Set.of("generic");
+    public Class<GenericOptions> optionsType() {
+        return GenericOptions.class;
     }
 
     @Override
-    public VendorDefinition configure(String name, String prefix, VendorProperties properties) {
-        if (properties.generic() == null) {
-            throw new InvalidVendorConfigurationException(name, prefix + "generic",
-                    "is required for type generic: login-path, username-param, password-param and "
-                            + "session-pointer or session-cookie");
+    public GenericAdapter configure(String name, String prefix, GenericOptions options) {
+        return new GenericAdapter(GenericLogin.from(name, prefix, options));
+    }
+
+    /** One generic vendor: its declarative login, which also tells a dead session in a proxied answer. */
+    public record GenericAdapter(GenericLogin login) implements VendorAdapter {
+
+        @Override
+        public VendorClient client(VendorSettings vendor, VendorHttp http) {
+            return new GenericClient(vendor, this.login, http);
         }
-        return new GenericVendor(GenericLogin.from(name, prefix + "generic.", properties.generic()));
-    }
 
-    @Override
-    public VendorClient client(VendorSettings vendor, VendorHttp http) {
-        return new GenericClient(vendor, login(), http);
-    }
-
-    @Override
-    public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
-        return List.of();
-    }
-
-    /** The login's success condition also tells a dead session in a proxied answer. */
-    @Override
-    public @Nullable BodyStatusRule bodyStatus() {
-        GenericLogin login = login();
-        if (login.successPointer() == null || login.successValue() == null) {
-            return null;
+        @Override
+        public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
+            return List.of();
         }
-        return new BodyStatusRule(login.successPointer(), login.successValue(), Set.of());
-    }
 
-    public GenericLogin login() {
-        if (this.login == null) {
-            throw new IllegalStateException("A generic vendor is defined by its generic block; configure() first");
+        @Override
+        public @Nullable BodyStatusRule bodyStatus() {
+            if (this.login.successPointer() == null || this.login.successValue() == null) {
+                return null;
+            }
+            return new BodyStatusRule(this.login.successPointer(), this.login.successValue(), Set.of());
         }
-        return this.login;
     }
 }

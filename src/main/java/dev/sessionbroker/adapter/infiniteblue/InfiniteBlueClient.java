@@ -72,11 +72,11 @@ public final class InfiniteBlueClient implements VendorClient {
     private void credentials(HttpHeaders headers) {
         headers.set("loginName", this.vendor.username());
         headers.set("password", this.vendor.password().reveal());
-        String customerId = this.vendor.options().customerId();
-        if (customerId != null) {
-            headers.set("custId", customerId);
+        InfiniteBlueOptions options = this.vendor.options(InfiniteBlueOptions.class);
+        if (options.customerId() != null) {
+            headers.set("custId", options.customerId().trim());
         }
-        if (this.vendor.options().adminFallback()) {
+        if (options.adminFallback()) {
             headers.set("adminFallback", "true");
         }
     }

@@ -3,10 +3,10 @@ package dev.sessionbroker.adapter.infiniteblue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.sessionbroker.adapter.VendorAdapter;
 import dev.sessionbroker.adapter.VendorSettings;
 import dev.sessionbroker.adapter.SessionPlacement;
 import dev.sessionbroker.adapter.VendorClient;
@@ -20,7 +20,7 @@ import dev.sessionbroker.adapter.VendorHttp;
  * every earlier session of the same user. API calls take the {@code sessionId} parameter.
  */
 @Component
-public final class InfiniteBlueVendor implements VendorDefinition {
+public final class InfiniteBlueVendor implements VendorDefinition<InfiniteBlueOptions> {
 
     @Override
     public String id() {
@@ -38,22 +38,28 @@ public final class InfiniteBlueVendor implements VendorDefinition {
     }
 
     @Override
-    public Set<String> ownKeys() {
-        return Set.of("customer-id", "admin-fallback");
+    public Class<InfiniteBlueOptions> optionsType() {
+        return InfiniteBlueOptions.class;
     }
 
     @Override
-    public VendorClient client(VendorSettings vendor, VendorHttp http) {
-        return new InfiniteBlueClient(vendor, http);
-    }
+    public VendorAdapter configure(String name, String prefix, InfiniteBlueOptions options) {
+        return new VendorAdapter() {
 
-    @Override
-    public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
-        return List.of(new SessionPlacement.QueryParameter("sessionId"));
-    }
+            @Override
+            public VendorClient client(VendorSettings vendor, VendorHttp http) {
+                return new InfiniteBlueClient(vendor, http);
+            }
 
-    @Override
-    public boolean loginEndsEarlierSessions() {
-        return true;
+            @Override
+            public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
+                return List.of(new SessionPlacement.QueryParameter("sessionId"));
+            }
+
+            @Override
+            public boolean loginEndsEarlierSessions() {
+                return true;
+            }
+        };
     }
 }

@@ -38,7 +38,7 @@ public final class RevulyticsClient implements VendorClient {
 
     @Override
     public LoginResult login() {
-        boolean useCookies = this.vendor.options().useCookies();
+        boolean useCookies = this.vendor.options(RevulyticsOptions.class).useCookies();
         VendorAnswer answer = this.http.send(this.http.restClient()
             .post()
             .uri("/auth/login")
@@ -69,7 +69,7 @@ public final class RevulyticsClient implements VendorClient {
     @Override
     public void logout(String sessionId) {
         var request = this.http.restClient().post().uri("/auth/logout").accept(MediaType.APPLICATION_JSON);
-        VendorAnswer answer = this.http.send(this.vendor.options().useCookies()
+        VendorAnswer answer = this.http.send(this.vendor.options(RevulyticsOptions.class).useCookies()
                 ? request.header(HttpHeaders.COOKIE, sessionId)
                 : request.contentType(MediaType.APPLICATION_JSON).body(new LogoutRequest(this.vendor.username(), sessionId)));
         String status = this.http.json(answer).path("status").asString("");

@@ -4,10 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.sessionbroker.adapter.VendorAdapter;
 import dev.sessionbroker.adapter.VendorSettings;
 import dev.sessionbroker.adapter.SessionPlacement;
 import dev.sessionbroker.adapter.VendorClient;
@@ -17,11 +17,11 @@ import dev.sessionbroker.adapter.VendorHttp;
 /**
  * Revulytics (src/test/resources/vendor-docs/revulytics/). The docs name no session lifetime: 10
  * minutes, refreshed on a 401. Every API request body carries {@code user} (the login user)
- * beside {@code sessionId}, as the public API clients send them; with {@code use-cookies}
+ * beside {@code sessionId}, as the public API clients send them; with {@code revulytics.use-cookies}
  * the session cookie alone.
  */
 @Component
-public final class RevulyticsVendor implements VendorDefinition {
+public final class RevulyticsVendor implements VendorDefinition<RevulyticsOptions> {
 
     @Override
     public String id() {
@@ -39,20 +39,26 @@ public final class RevulyticsVendor implements VendorDefinition {
     }
 
     @Override
-    public Set<String> ownKeys() {
-        return Set.of("use-cookies");
+    public Class<RevulyticsOptions> optionsType() {
+        return RevulyticsOptions.class;
     }
 
     @Override
-    public VendorClient client(VendorSettings vendor, VendorHttp http) {
-        return new RevulyticsClient(vendor, http);
-    }
+    public VendorAdapter configure(String name, String prefix, RevulyticsOptions options) {
+        return new VendorAdapter() {
 
-    @Override
-    public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
-        if (vendor.options().useCookies()) {
-            return List.of(new SessionPlacement.Cookie(null));
-        }
-        return List.of(new SessionPlacement.JsonBodyFields("sessionId", Map.of("user", vendor.username())));
+            @Override
+            public VendorClient client(VendorSettings vendor, VendorHttp http) {
+                return new RevulyticsClient(vendor, http);
+            }
+
+            @Override
+            public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
+                if (options.useCookies()) {
+                    return List.of(new SessionPlacement.Cookie(null));
+                }
+                return List.of(new SessionPlacement.JsonBodyFields("sessionId", Map.of("user", vendor.username())));
+            }
+        };
     }
 }

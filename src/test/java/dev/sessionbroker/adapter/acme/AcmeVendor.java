@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 
-import dev.sessionbroker.config.BrokerProperties.VendorProperties;
-import dev.sessionbroker.config.InvalidVendorConfigurationException;
+import dev.sessionbroker.adapter.VendorAdapter;
 import dev.sessionbroker.adapter.VendorSettings;
 import dev.sessionbroker.adapter.BodyStatusRule;
 import dev.sessionbroker.adapter.LoginFailure;
@@ -26,12 +27,22 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A vendor type that exists only in the test tree, written the way docs/vendors.md ("Adding
- * a vendor") says: a login adapter and a definition, nothing anywhere else. Acme logs in with
- * {@code POST {base}/sessions {"user","secret"}} and answers {@code {"result":"ok","token"}};
- * API calls take {@code X-Acme-Token} and report a dead token as {@code result: "expired"}
- * inside a 200 answer.
+ * a vendor") says: a package with a settings record, a login adapter and a definition,
+ * nothing anywhere else. Acme logs in with {@code POST {base}/sessions
+ * {"user","secret","tenant"}} and answers {@code {"result":"ok","token"}}; API calls take
+ * {@code X-Acme-Token} and report a dead token as {@code result: "expired"} inside a 200
+ * answer. Its one key of its own, {@code acme.tenant}, is required.
  */
-public final class AcmeVendor implements VendorDefinition {
+public final class AcmeVendor implements VendorDefinition<AcmeVendor.AcmeOptions> {
+
+    /**
+     * The settings block {@code broker.vendors.<name>.acme.*}.
+     *
+     * @param tenant the Acme tenant every login names; letters and digits
+     */
+    public record AcmeOptions(@NotNull @Pattern(regexp = "[a-z0-9]{1,32}", message = "must be 1 to 32 letters or digits")
+            String tenant) {
+    }
 
     @Override
     public String id() {
@@ -53,43 +64,41 @@ public final class AcmeVendor implements VendorDefinition {
         return Duration.ofMinutes(30);
     }
 
-    /** Acme has no keys of its own; it borrows none either, so a stray use-cookies is refused. */
     @Override
-    public Set<String> ownKeys() {
-        return Set.of();
+    public Class<AcmeOptions> optionsType() {
+        return AcmeOptions.class;
     }
 
     @Override
-    public VendorDefinition configure(String name, String prefix, VendorProperties properties) {
-        if (properties.username() != null && properties.username().contains(" ")) {
-            throw new InvalidVendorConfigurationException(name, prefix + "username", "must not contain spaces");
-        }
-        return this;
-    }
+    public VendorAdapter configure(String name, String prefix, AcmeOptions options) {
+        return new VendorAdapter() {
 
-    @Override
-    public VendorClient client(VendorSettings vendor, VendorHttp http) {
-        return () -> {
-            VendorAnswer answer = http.send(http.restClient()
-                .post()
-                .uri("/sessions")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("user", vendor.username(), "secret", vendor.password().reveal())));
-            JsonNode json = http.json(answer);
-            if (!"ok".equals(json.path("result").asString(""))) {
-                throw new LoginFailure.Rejected(vendor.name(), json.path("result").asString(""), null);
+            @Override
+            public VendorClient client(VendorSettings vendor, VendorHttp http) {
+                return () -> {
+                    VendorAnswer answer = http.send(http.restClient()
+                        .post()
+                        .uri("/sessions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("user", vendor.username(), "secret", vendor.password().reveal(), "tenant",
+                                vendor.options(AcmeOptions.class).tenant())));
+                    JsonNode json = http.json(answer);
+                    if (!"ok".equals(json.path("result").asString(""))) {
+                        throw new LoginFailure.Rejected(vendor.name(), json.path("result").asString(""), null);
+                    }
+                    return new LoginResult(json.path("token").asString());
+                };
             }
-            return new LoginResult(json.path("token").asString());
+
+            @Override
+            public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
+                return List.of(new SessionPlacement.Header("X-Acme-Token", ""));
+            }
+
+            @Override
+            public BodyStatusRule bodyStatus() {
+                return new BodyStatusRule(JsonPointer.compile("/result"), "ok", Set.of("expired"));
+            }
         };
-    }
-
-    @Override
-    public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
-        return List.of(new SessionPlacement.Header("X-Acme-Token", ""));
-    }
-
-    @Override
-    public BodyStatusRule bodyStatus() {
-        return new BodyStatusRule(JsonPointer.compile("/result"), "ok", Set.of("expired"));
     }
 }

@@ -60,6 +60,7 @@ class AddingAVendorTest {
         registry.add("broker.vendors.acme.base-url", () -> acme.baseUrl() + "/api");
         registry.add("broker.vendors.acme.username", () -> "robot");
         registry.add("broker.vendors.acme.password", () -> "acme-secret");
+        registry.add("broker.vendors.acme.acme.tenant", () -> "north7");
         registry.add("broker.vendors.acme.min-login-interval", () -> "0");
     }
 
@@ -75,7 +76,7 @@ class AddingAVendorTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"type\":\"acme\"").contains("\"sessionId\":\"acme-token-1\"");
         acme.verify(postRequestedFor(urlEqualTo("/api/sessions"))
-            .withRequestBody(equalToJson("{\"user\":\"robot\",\"secret\":\"acme-secret\"}")));
+            .withRequestBody(equalToJson("{\"user\":\"robot\",\"secret\":\"acme-secret\",\"tenant\":\"north7\"}")));
     }
 
     @Test
@@ -100,20 +101,28 @@ class AddingAVendorTest {
 
     @Test
     @ExtendWith(QuietOutput.class)
-    void theTypesOwnValidationAndTheTypeSpecificKeysOfOthersStopTheStartUp(CapturedOutput output) {
-        assertThatException().isThrownBy(() -> start("--broker.vendors.acme.username=robot two"))
-            .withStackTraceContaining("broker.vendors.acme.username").withStackTraceContaining("must not contain spaces");
-        assertThatException().isThrownBy(() -> start("--broker.vendors.acme.username=robot",
-                "--broker.vendors.acme.use-cookies=true"))
-            .withStackTraceContaining("broker.vendors.acme.use-cookies")
+    void theTypesOwnKeysAreRequiredCheckedAndOnlyItsOwn(CapturedOutput output) {
+        assertThatException().isThrownBy(() -> start())
+            .withStackTraceContaining("broker.vendors.acme.acme.tenant").withStackTraceContaining("must not be null");
+        assertThatException().isThrownBy(() -> start("--broker.vendors.acme.acme.tenant=North 7"))
+            .withStackTraceContaining("broker.vendors.acme.acme.tenant")
+            .withStackTraceContaining("must be 1 to 32 letters or digits");
+        assertThatException().isThrownBy(() -> start("--broker.vendors.acme.acme.tenant=north7",
+                "--broker.vendors.acme.acme.tennant=north7"))
+            .withStackTraceContaining("broker.vendors.acme.acme.tennant");
+        assertThatException().isThrownBy(() -> start("--broker.vendors.acme.acme.tenant=north7",
+                "--broker.vendors.acme.revulytics.use-cookies=true"))
+            .withStackTraceContaining("broker.vendors.acme.revulytics")
             .withStackTraceContaining("only applies to type revulytics, not acme");
-        assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "must not contain spaces",
-                "only applies to type revulytics, not acme");
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "must be 1 to 32 letters or digits",
+                "Vendor 'acme': broker.vendors.acme.acme.tennant is not a known key",
+                "only applies to type revulytics, not acme").doesNotContain("North 7");
     }
 
     private static void start(String... args) {
         String[] common = { "--server.port=0", "--broker.vendors.acme.type=acme",
-                "--broker.vendors.acme.base-url=http://127.0.0.1:1/api", "--broker.vendors.acme.password=x" };
+                "--broker.vendors.acme.base-url=http://127.0.0.1:1/api", "--broker.vendors.acme.username=robot",
+                "--broker.vendors.acme.password=x" };
         String[] all = new String[common.length + args.length];
         System.arraycopy(common, 0, all, 0, common.length);
         System.arraycopy(args, 0, all, common.length, args.length);

@@ -56,7 +56,7 @@ class AppViewXClientTest {
     @Test
     void multiTenantLoginCarriesTheGatewayKeyAndConfiguredSource() {
         VendorClient tenant = client(settings("appviewx", new AppViewXVendor(), appViewX.baseUrl() + "/avxapi", "admin",
-                PASSWORD, Map.of("gateway-source", "web", "gateway-key", "tenant-key+1")));
+                PASSWORD, Map.of("appviewx.gateway-source", "web", "appviewx.gateway-key", "tenant-key+1")));
         appViewX.stubFor(post(urlPathEqualTo("/avxapi/login")).willReturn(okJson(read("appviewx/login-success.json"))));
 
         tenant.login();

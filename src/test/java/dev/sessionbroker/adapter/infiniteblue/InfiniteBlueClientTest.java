@@ -61,7 +61,7 @@ class InfiniteBlueClientTest {
     @Test
     void sendsCustomerIdAndAdminFallbackHeadersWhenConfigured() {
         VendorClient tenant = client(settings("infiniteblue", new InfiniteBlueVendor(), infiniteBlue.baseUrl() + "/rest/api",
-                "ops@example.com", PASSWORD, Map.of("customer-id", "12345", "admin-fallback", "true")));
+                "ops@example.com", PASSWORD, Map.of("infiniteblue.customer-id", "12345", "infiniteblue.admin-fallback", "true")));
         infiniteBlue.stubFor(post(urlPathEqualTo("/rest/api/login")).willReturn(okJson(read("infiniteblue/login-success.json"))));
 
         tenant.login();

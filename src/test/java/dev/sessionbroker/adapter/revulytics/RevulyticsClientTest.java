@@ -35,7 +35,7 @@ class RevulyticsClientTest {
             settings("revulytics", new RevulyticsVendor(), revulytics.baseUrl(), "testuser@test.com", "mypassword1"));
 
     private final VendorClient cookieClient = client(settings("revulytics", new RevulyticsVendor(), revulytics.baseUrl(),
-            "testuser@test.com", "mypassword1", Map.of("use-cookies", "true")));
+            "testuser@test.com", "mypassword1", Map.of("revulytics.use-cookies", "true")));
 
     @Test
     void sendsTheDocumentedRequestAndReadsTheSession() {
