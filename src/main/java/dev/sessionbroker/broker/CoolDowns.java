@@ -43,13 +43,13 @@ public final class CoolDowns {
     /**
      * @param withOneTimePassword whether the login carries a one-time password: the one login
      * a refusal that asked for one does not hold back
-     * @throws BrokerException ({@code VENDOR_COOLING_DOWN}) while a cool-down of these credentials lasts
+     * @throws BrokerException.CoolingDown while a cool-down of these credentials lasts
      */
     void check(String vendor, String credentials, boolean withOneTimePassword) {
         CoolDown coolDown = current(vendor);
         if (coolDown != null && coolDown.credentials().equals(credentials)
                 && !(withOneTimePassword && coolDown.rejection().awaitsOneTimePassword())) {
-            throw BrokerException.coolingDown(vendor, coolDown.rejectedAt(), coolDown.until(),
+            throw new BrokerException.CoolingDown(vendor, coolDown.rejectedAt(), coolDown.until(),
                     Duration.between(this.clock.instant(), coolDown.until()), coolDown.rejection());
         }
     }

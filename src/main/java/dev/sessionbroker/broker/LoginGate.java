@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 
-import dev.sessionbroker.broker.BrokerException.Problem;
 import dev.sessionbroker.broker.SessionStore.ChangeListener;
 import dev.sessionbroker.broker.SessionStore.StoredCoolDown;
 import dev.sessionbroker.broker.SessionStore.StoredSession;
@@ -275,10 +274,7 @@ final class LoginGate {
         log.warn("shared-store unavailable vendor={} ({}); {}", vendor.name(), ex.getClass().getSimpleName(),
                 refuse ? "refusing a local login" : "logging in locally");
         if (refuse) {
-            throw new BrokerException(Problem.SHARED_STORE_UNAVAILABLE, vendor.name(),
-                    "the shared session store is unavailable, and vendor '" + vendor.name()
-                            + "' allows one session per user: no replica logs in on its own until the store is back")
-                .retryAfter(Duration.ofSeconds(5));
+            throw new BrokerException.SharedStoreUnavailable(vendor.name(), ex);
         }
         Session session = obtain(this.fallback, vendor, rejected, replacing, otp);
         this.unshared.put(vendor.name(), session);

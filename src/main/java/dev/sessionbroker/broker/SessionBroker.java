@@ -19,7 +19,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.jspecify.annotations.Nullable;
 
 
-import dev.sessionbroker.broker.BrokerException.Problem;
 import dev.sessionbroker.broker.BrokerListener.RefreshReason;
 import dev.sessionbroker.broker.BrokerListener.RequestResult;
 import dev.sessionbroker.config.Secret;
@@ -133,15 +132,13 @@ public class SessionBroker {
      * As {@link #refresh(String, String, RefreshReason)}, where the login may carry a one-time
      * password (AppViewX accounts with MFA): then the session is replaced unconditionally,
      * unless a login is already under way, which the caller joins like any other.
-     * @throws BrokerException ({@code OTP_NOT_SUPPORTED}) for a vendor type without OTP logins
+     * @throws BrokerException.OneTimePasswordNotSupported for a vendor type without OTP logins
      */
     public CompletableFuture<SessionLease> refresh(String vendor, @Nullable String rejectedSessionId,
             RefreshReason reason, @Nullable Secret otp) {
         VendorSettings settings = settings(vendor);
         if (otp != null && !this.gate.takesOneTimePassword(vendor)) {
-            throw new BrokerException(Problem.OTP_NOT_SUPPORTED, vendor, "vendor '" + vendor
-                    + "' does not take a one-time password (its type, " + settings.type()
-                    + ", has no one-time password login)");
+            throw new BrokerException.OneTimePasswordNotSupported(vendor, settings.type());
         }
         String rejected = (otp != null) ? null : rejectedSessionId;
         // Decided inside compute, started outside it: compute must not have side effects, and
@@ -318,7 +315,7 @@ public class SessionBroker {
     private VendorSettings settings(String vendor) {
         VendorSettings settings = this.vendors.find(vendor);
         if (settings == null) {
-            throw BrokerException.unknownVendor(vendor);
+            throw new BrokerException.UnknownVendor(vendor);
         }
         return settings;
     }

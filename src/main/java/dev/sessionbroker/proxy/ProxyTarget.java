@@ -23,7 +23,7 @@ final class ProxyTarget {
      * @param base the vendor's base URL
      * @param rawPath the caller's path below the vendor prefix, as sent (percent-encoded)
      * @param rawQuery the caller's query string as sent, or null
-     * @throws dev.sessionbroker.broker.BrokerException if the path could reach anything outside {@code base}
+     * @throws dev.sessionbroker.web.ProblemException ({@code UNSAFE_PROXY_PATH}) if the path could reach anything outside {@code base}
      */
     static URI resolve(URI base, String rawPath, @Nullable String rawQuery) {
         String lower = rawPath.toLowerCase(Locale.ROOT);

@@ -74,7 +74,7 @@ public class VendorProxy {
             throws IOException {
         ProxiedVendor vendor = this.vendors.get(vendorName);
         if (vendor == null) {
-            throw BrokerException.unknownVendor(vendorName);
+            throw new BrokerException.UnknownVendor(vendorName);
         }
         URI target = ProxyTarget.resolve(vendor.settings().baseUrl(), rawPath, request.getQueryString());
         // Asked on every call: a placement may carry the vendor's username or tenant key, which rotate.

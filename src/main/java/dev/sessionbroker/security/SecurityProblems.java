@@ -16,8 +16,6 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
-import dev.sessionbroker.broker.BrokerException;
-import dev.sessionbroker.broker.BrokerException.Problem;
 import dev.sessionbroker.adapter.Vendors;
 
 /**
@@ -54,29 +52,26 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         if (call != null) {
             call.countedAsRefusal();
         }
-        resolve(request, response, unauthenticated(false));
+        resolve(request, response, CallerRefused.unauthenticated(false));
     }
 
     /** A bearer token that matches no client. */
     void invalidToken(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         this.metrics.denied(AuthMetrics.UNKNOWN_CLIENT, vendorTag(request));
-        resolve(request, response, unauthenticated(true));
+        resolve(request, response, CallerRefused.unauthenticated(true));
     }
 
     /** A JWT that cannot be checked now because the issuer's keys could not be fetched. */
     void keysUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        resolve(request, response, new BrokerException(Problem.JWT_KEYS_UNAVAILABLE, null,
-                "The token issuer's signing keys cannot be fetched right now; try again shortly.")
-            .retryAfter(Duration.ofSeconds(5)));
+        resolve(request, response, CallerRefused.keysUnavailable());
     }
 
     /** A token sent while its address is backing off after failed authentications. */
     void throttled(HttpServletRequest request, HttpServletResponse response, Duration wait)
             throws IOException {
         this.metrics.denied(AuthMetrics.UNKNOWN_CLIENT, vendorTag(request));
-        resolve(request, response, new BrokerException(Problem.AUTHENTICATION_THROTTLED, null,
-                "Too many failed authentications from this address; try again later.").retryAfter(wait));
+        resolve(request, response, CallerRefused.throttled(wait));
     }
 
     @Override
@@ -100,7 +95,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         else {
             message = "Client '" + client + "' may not use this endpoint; it is for admin clients.";
         }
-        resolve(request, response, new BrokerException(Problem.FORBIDDEN, named, message));
+        resolve(request, response, CallerRefused.notAllowed(named, message));
     }
 
     /** Spring Security's firewall refused the request line (encoded slashes, "..", NUL, ...). */
@@ -108,18 +103,6 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
             throws IOException {
         resolve(request, response, ex);
-    }
-
-    /**
-     * No usable credentials; RFC 6750 §3: the challenge says {@code error="invalid_token"} when
-     * a token was sent but refused.
-     */
-    private static BrokerException unauthenticated(boolean invalidToken) {
-        return new BrokerException(Problem.UNAUTHENTICATED, null, invalidToken
-                ? "The bearer token matches no client."
-                : "Send Authorization: Bearer <token> of a configured client (or a client certificate).")
-            .header("WWW-Authenticate", invalidToken ? "Bearer realm=\"session-broker\", error=\"invalid_token\""
-                    : "Bearer realm=\"session-broker\"");
     }
 
     /** The vendor as routing decodes it; {@link AuthMetrics} keeps configured names only. */

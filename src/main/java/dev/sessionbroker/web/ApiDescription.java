@@ -1,5 +1,7 @@
 package dev.sessionbroker.web;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +37,8 @@ import dev.sessionbroker.config.Secret;
  * The OpenAPI 3.1 description of {@code /sessions} and {@code /proxy} served at
  * {@code /v3/api-docs} (springdoc), checked into docs/openapi.json. springdoc reads the
  * mappings; this adds what the controllers' signatures cannot say: the answers' bodies, the
- * RFC 9457 problems each endpoint can answer with (their stable {@code type} URNs, mapped
- * once in {@link ProblemDetailsAdvice}) and examples. The server is relative, so the
+ * RFC 9457 problems each endpoint can answer with (type, title and status from the
+ * {@link Problem} catalogue the answers are made of) and examples. The server is relative, so the
  * document does not depend on the address it is read from.
  */
 @Configuration(proxyBeanMethods = false)
@@ -59,7 +61,7 @@ class ApiDescription {
             .version("1")
             .description("Hands out cached vendor sessions (GET /sessions/{vendor}) and proxies calls to vendors "
                     + "with the session injected (/proxy/{vendor}/...). Errors are RFC 9457 problems whose type is "
-                    + "a stable URN urn:session-broker:problem:<name>."))
+                    + "a stable URN " + Problem.TYPE_PREFIX + "<name>."))
             .servers(List.of(new Server().url("/").description("the broker")))
             .components(new Components().addSecuritySchemes("bearer",
                     new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
@@ -106,10 +108,10 @@ class ApiDescription {
             responses.put("200", new ApiResponse().description("The vendor's answer, status, headers and body as "
                     + "it sent them (any status the vendor chose, with any body)")
                 .content(new Content().addMediaType("*/*", new MediaType().schema(binary()))));
-            problems(responses, Map.of("400", "unsafe-proxy-path", "401", "unauthenticated", "403", "forbidden",
-                    "404", "unknown-vendor", "408", "request-body-timeout", "413", "payload-too-large", "501",
-                    "proxy-not-configured", "502", "vendor-unavailable", "503", "proxy-saturated", "504",
-                    "vendor-timeout"));
+            problems(responses, Problem.UNSAFE_PROXY_PATH, Problem.UNAUTHENTICATED, Problem.FORBIDDEN,
+                    Problem.UNKNOWN_VENDOR, Problem.REQUEST_BODY_TIMEOUT, Problem.PAYLOAD_TOO_LARGE,
+                    Problem.PROXY_NOT_CONFIGURED, Problem.VENDOR_UNAVAILABLE, Problem.PROXY_SATURATED,
+                    Problem.VENDOR_TIMEOUT);
             if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
                     || method == PathItem.HttpMethod.PATCH) {
                 operation.requestBody(new RequestBody().required(false)
@@ -133,14 +135,14 @@ class ApiDescription {
             responses.put("200", new ApiResponse().description("Every vendor the caller may use, with its state")
                 .content(new Content().addMediaType("application/json",
                         new MediaType().schema(new Schema<>().$ref("#/components/schemas/VendorStates")))));
-            problems(responses, Map.of("401", "unauthenticated"));
+            problems(responses, Problem.UNAUTHENTICATED);
             return;
         }
         if (operation.getOperationId() != null && operation.getOperationId().startsWith("delete")) {
             responses.remove("200");
             responses.put("204", new ApiResponse().description("The cached session is dropped (or there was none)"));
-            problems(responses, Map.of("400", "invalid-vendor-name", "401", "unauthenticated", "403", "forbidden",
-                    "404", "unknown-vendor"));
+            problems(responses, Problem.INVALID_VENDOR_NAME, Problem.UNAUTHENTICATED, Problem.FORBIDDEN,
+                    Problem.UNKNOWN_VENDOR);
             return;
         }
         if ("session".equals(operation.getOperationId())) {
@@ -155,41 +157,33 @@ class ApiDescription {
                             Map.of("in", "header", "name", "sessionId"), "expiresAt", "2026-11-22T22:12:27.983Z"))))
                 .addMediaType("text/plain", new MediaType().schema(typed("string"))
                     .addExamples("session", new Example().value("ef770427109e343e")))));
-        problems(responses, Map.of("400", "invalid-vendor-name", "401", "unauthenticated", "403", "forbidden",
-                "404", "unknown-vendor", "429", "authentication-throttled", "502", "login-rejected", "503",
-                "vendor-cooling-down", "504", "vendor-timeout"));
+        problems(responses, Problem.INVALID_VENDOR_NAME, Problem.UNAUTHENTICATED, Problem.FORBIDDEN,
+                Problem.UNKNOWN_VENDOR, Problem.AUTHENTICATION_THROTTLED, Problem.LOGIN_REJECTED,
+                Problem.VENDOR_COOLING_DOWN, Problem.VENDOR_TIMEOUT);
         if ("refresh".equals(operation.getOperationId())) {
-            problems(responses, Map.of("408", "request-body-timeout", "413", "payload-too-large"));
+            problems(responses, Problem.REQUEST_BODY_TIMEOUT, Problem.PAYLOAD_TOO_LARGE);
         }
     }
 
-    private static void problems(ApiResponses responses, Map<String, String> byStatus) {
-        byStatus.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((entry) -> {
-            String type = "urn:session-broker:problem:" + entry.getValue();
-            Map<String, Object> example = new LinkedHashMap<>();
-            example.put("type", type);
-            example.put("title", TITLES.getOrDefault(entry.getValue(), entry.getValue()));
-            example.put("status", Integer.parseInt(entry.getKey()));
-            example.put("detail", "…");
-            responses.put(entry.getKey(), new ApiResponse().description("Problem " + type)
-                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM))
-                    .addExamples(entry.getValue(), new Example().value(example)))));
-        });
+    /**
+     * One answer per status, an example of its problem with the catalogue's type, title and
+     * status: what the broker serves, never a second spelling of it.
+     */
+    private static void problems(ApiResponses responses, Problem... problems) {
+        Arrays.stream(problems).sorted(Comparator.comparingInt((Problem problem) -> problem.status().value()))
+            .forEach((problem) -> {
+                Map<String, Object> example = new LinkedHashMap<>();
+                example.put("type", problem.type().toString());
+                example.put("title", problem.title());
+                example.put("status", problem.status().value());
+                example.put("detail", "…");
+                responses.put(Integer.toString(problem.status().value()),
+                        new ApiResponse().description("Problem " + problem.type())
+                            .content(new Content().addMediaType(PROBLEM_JSON,
+                                    new MediaType().schema(new Schema<>().$ref(PROBLEM))
+                                        .addExamples(problem.slug(), new Example().value(example)))));
+            });
     }
-
-    private static final Map<String, String> TITLES = Map.ofEntries(Map.entry("unsafe-proxy-path", "Path not allowed"),
-            Map.entry("unauthenticated", "Authentication required"),
-            Map.entry("forbidden", "Not allowed for this client"), Map.entry("unknown-vendor", "Unknown vendor"),
-            Map.entry("payload-too-large", "Request body too large"),
-            Map.entry("request-body-timeout", "Request body too slow"),
-            Map.entry("proxy-not-configured", "Vendor cannot be proxied"),
-            Map.entry("vendor-unavailable", "Vendor unavailable"),
-            Map.entry("proxy-saturated", "Too many proxied calls in flight"),
-            Map.entry("vendor-timeout", "Vendor did not answer in time"),
-            Map.entry("invalid-vendor-name", "Invalid vendor name"),
-            Map.entry("authentication-throttled", "Too many failed authentications"),
-            Map.entry("login-rejected", "Vendor rejected the login"),
-            Map.entry("vendor-cooling-down", "Vendor cooling down after a rejected login"));
 
     /** OpenAPI 3.1 schemas carry their type in "types"; "type" alone is dropped from a 3.1 document. */
     private static Schema<?> typed(String type) {

@@ -8,8 +8,6 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.sessionbroker.broker.BrokerException;
-import dev.sessionbroker.broker.BrokerException.Problem;
 
 /**
  * Refuses session API requests whose declared body is larger than a refresh body can be
@@ -25,8 +23,8 @@ class BodySizeLimit implements WebMvcConfigurer, HandlerInterceptor {
         registry.addInterceptor(this).addPathPatterns("/sessions", "/sessions/**");
     }
 
-    static BrokerException tooLarge(String detail) {
-        return new BrokerException(Problem.PAYLOAD_TOO_LARGE, null, detail);
+    static ProblemException tooLarge(String detail) {
+        return Problem.PAYLOAD_TOO_LARGE.exception(null, detail);
     }
 
     @Override

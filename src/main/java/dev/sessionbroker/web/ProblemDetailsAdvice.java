@@ -1,11 +1,12 @@
 package dev.sessionbroker.web;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ProblemDetail;
@@ -17,15 +18,16 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import dev.sessionbroker.broker.BrokerException;
-import dev.sessionbroker.broker.BrokerException.Problem;
 import dev.sessionbroker.adapter.LoginFailure;
+import dev.sessionbroker.broker.BrokerException;
+import dev.sessionbroker.security.CallerRefused;
 
 /**
- * The one place where failures become HTTP answers: RFC 9457 problem details with the
- * vendor and, where it sent one, the vendor's own status and message. Spring MVC's own
- * errors (400, 405, 406, 415) come through {@link ResponseEntityExceptionHandler} in the
- * same format.
+ * The one place where failures become HTTP answers: the domain's exceptions (the broker's
+ * refusals, vendor login failures, the security filters' refusals) are mapped to the
+ * {@link Problem} catalogue, with the vendor and, where it sent one, the vendor's own status
+ * and message. Spring MVC's own errors (400, 405, 406, 415) come through
+ * {@link ResponseEntityExceptionHandler} in the same format.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -48,34 +50,74 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, body, headers, status, request);
     }
 
-    /** Every refusal of the broker's own carries its answer as data. */
+    /** The catalogue's problems, thrown by the web and proxy layers: answered as they are. */
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> refused(BrokerException ex) {
-        Problem problem = ex.problem();
-        ProblemAnswer answer = ProblemAnswer.of(HttpStatus.valueOf(problem.status()), problem.type(), problem.title(),
-                ex.getMessage()).with("vendor", ex.vendor());
-        ex.properties().forEach(answer::with);
-        ex.headers().forEach(answer::header);
-        return answer.build();
+    ResponseEntity<ProblemDetail> problem(ProblemException ex) {
+        return ex.answer();
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unknownVendor(BrokerException.UnknownVendor ex) {
+        return Problem.UNKNOWN_VENDOR.exception(ex.vendor(), ex.getMessage()).answer();
+    }
+
+    /** Names the rejection that started the cool-down and when it ends. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> coolingDown(BrokerException.CoolingDown ex) {
+        return Problem.VENDOR_COOLING_DOWN.exception(ex.vendor(), ex.getMessage())
+            .with("coolDownUntil", ex.until())
+            .with("vendorStatus", ex.rejection().vendorStatus())
+            .with("vendorMessage", ex.rejection().vendorMessage())
+            .retryAfter(ex.remaining())
+            .answer();
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> sharedStoreUnavailable(BrokerException.SharedStoreUnavailable ex) {
+        return Problem.SHARED_STORE_UNAVAILABLE.exception(ex.vendor(), ex.getMessage())
+            .retryAfter(BrokerException.SharedStoreUnavailable.RETRY_AFTER)
+            .answer();
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> oneTimePasswordNotSupported(BrokerException.OneTimePasswordNotSupported ex) {
+        return Problem.OTP_NOT_SUPPORTED.exception(ex.vendor(), ex.getMessage()).answer();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> loginFailed(LoginFailure failure) {
-        ProblemAnswer answer = switch (failure.kind()) {
-            case REJECTED -> ProblemAnswer.of(HttpStatus.BAD_GATEWAY, "login-rejected", "Vendor rejected the login",
-                    failure.getMessage());
-            case TIMEOUT -> ProblemAnswer.of(HttpStatus.GATEWAY_TIMEOUT, "vendor-timeout",
-                    "Vendor did not answer in time", failure.getMessage());
-            case TRANSIENT -> ProblemAnswer.of(HttpStatus.BAD_GATEWAY, "vendor-unavailable", "Vendor unavailable",
-                    failure.getMessage());
-            case UNUSABLE -> ProblemAnswer.of(HttpStatus.BAD_GATEWAY, "unusable-answer", "Vendor answer not understood",
-                    failure.getMessage());
+        Problem problem = switch (failure.kind()) {
+            case REJECTED -> Problem.LOGIN_REJECTED;
+            case TIMEOUT -> Problem.VENDOR_TIMEOUT;
+            case TRANSIENT -> Problem.VENDOR_UNAVAILABLE;
+            case UNUSABLE -> Problem.UNUSABLE_ANSWER;
         };
-        answer.with("vendor", failure.vendor());
+        ProblemException answer = problem.exception(failure.vendor(), failure.getMessage());
         if (failure instanceof LoginFailure.Rejected rejected) {
             answer.with("vendorStatus", rejected.vendorStatus()).with("vendorMessage", rejected.vendorMessage());
         }
-        return answer.build();
+        return answer.answer();
+    }
+
+    /** Refusals of the security filters, before any controller. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> callerRefused(CallerRefused refusal) {
+        Problem problem = switch (refusal.reason()) {
+            case NO_CREDENTIALS, INVALID_TOKEN -> Problem.UNAUTHENTICATED;
+            case THROTTLED -> Problem.AUTHENTICATION_THROTTLED;
+            case KEYS_UNAVAILABLE -> Problem.JWT_KEYS_UNAVAILABLE;
+            case NOT_ALLOWED -> Problem.FORBIDDEN;
+        };
+        ProblemException answer = problem.exception(refusal.vendor(), refusal.getMessage());
+        Duration wait = refusal.retryAfter();
+        if (wait != null) {
+            answer.retryAfter(wait);
+        }
+        String challenge = refusal.challenge();
+        if (challenge != null) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        }
+        return answer.answer();
     }
 
     /**
@@ -89,7 +131,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String detail = (cause instanceof IllegalArgumentException) ? "Invalid request body: " + cause.getMessage()
                 : "The request body is not valid JSON of the expected shape.";
         return handleExceptionInternal(ex,
-                ProblemAnswer.of(HttpStatus.BAD_REQUEST, "invalid-body", "Invalid request body", detail).detail(),
+                Problem.INVALID_BODY.exception(null, detail).getBody(),
                 headers, status, request);
     }
 
@@ -101,26 +143,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     @Nullable ResponseEntity<Object> invalidVendorName(SessionsController.InvalidVendorName ex, WebRequest request) {
-        return handleExceptionInternal(ex, invalidVendorName(), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(ex, invalidVendorName(), new HttpHeaders(), Problem.INVALID_VENDOR_NAME.status(),
+                request);
     }
 
     private static ProblemDetail invalidVendorName() {
-        return ProblemAnswer.of(HttpStatus.BAD_REQUEST, "invalid-vendor-name", "Invalid vendor name",
-                "A vendor name is 1 to 63 lower-case letters, digits or '-'.").detail();
+        return Problem.INVALID_VENDOR_NAME.exception(null,
+                "A vendor name is 1 to 63 lower-case letters, digits or '-'.").getBody();
     }
 
     /** Spring Security's firewall: its message quotes the offending request, so it is not echoed. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> rejectedRequest(RequestRejectedException ex) {
-        return ProblemAnswer.of(HttpStatus.BAD_REQUEST, "request-rejected", "Request rejected",
-                "The request path or headers contain characters or sequences the broker does not accept.").build();
+        return Problem.REQUEST_REJECTED.exception(null,
+                "The request path or headers contain characters or sequences the broker does not accept.").answer();
     }
 
     /** Last resort: a bug must not leak a stack trace or an exception message to callers. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
         log.error("Unexpected error while handling a request", ex);
-        return ProblemAnswer.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The broker failed unexpectedly; the error is logged.").build();
+        return Problem.INTERNAL_ERROR.exception(null, "The broker failed unexpectedly; the error is logged.").answer();
     }
 }

@@ -25,7 +25,7 @@ class ProblemErrorController implements ErrorController {
                 ? HttpStatus.resolve(code) : null;
         // Asked for directly, the error page is just a path where nothing is.
         HttpStatus answered = (status != null) ? status : HttpStatus.NOT_FOUND;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(answered, (status != null)
+        ProblemDetail problem = Problem.unnamed(answered, (status != null)
                 ? "The request was refused before it reached the API." : "No resource here.");
         return ResponseEntity.status(answered).body(problem);
     }

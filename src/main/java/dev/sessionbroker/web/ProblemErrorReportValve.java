@@ -7,7 +7,8 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Tomcat rejects some requests before Spring sees them — an encoded slash or NUL in the
@@ -22,16 +23,19 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        HttpStatus resolved = HttpStatus.resolve(status);
-        String title = (resolved != null) ? resolved.getReasonPhrase() : "Error";
+        // Nothing from the request is echoed: it was rejected as malformed.
+        ProblemDetail problem = Problem.unnamed(HttpStatusCode.valueOf(status),
+                "The request was rejected by the server before it reached the API.");
+        String reason = problem.getTitle();
+        String title = (reason != null) ? reason : "Error";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                // Nothing from the request is echoed: it was rejected as malformed.
-                writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                        + ",\"detail\":\"The request was rejected by the server before it reached the API.\"}");
+                // Written by hand: Tomcat calls this outside Spring, and no member needs escaping.
+                writer.write("{\"type\":\"" + problem.getType() + "\",\"title\":\"" + title
+                        + "\",\"status\":" + status + ",\"detail\":\"" + problem.getDetail() + "\"}");
                 response.finishResponse();
             }
         }

@@ -23,8 +23,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.sessionbroker.broker.BrokerException;
-import dev.sessionbroker.broker.BrokerException.Problem;
 import dev.sessionbroker.config.BrokerProperties;
 
 /**
@@ -65,8 +63,8 @@ class RequestBodyDeadline extends OncePerRequestFilter {
         chain.doFilter(new Deadlined(request, new Allowance(this.limits, this.ticker)), response);
     }
 
-    static BrokerException tooSlow(BrokerProperties.RequestBody limits) {
-        return new BrokerException(Problem.REQUEST_BODY_TIMEOUT, null, "the request body did not arrive in time: "
+    static ProblemException tooSlow(BrokerProperties.RequestBody limits) {
+        return Problem.REQUEST_BODY_TIMEOUT.exception(null, "the request body did not arrive in time: "
                 + "a body may take " + limits.timeout().toMillis() + " ms plus one second per "
                 + limits.minRate().toBytes() + " bytes, at most " + limits.maxTime().toMillis()
                 + " ms (broker.request-body.*)");

@@ -27,8 +27,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.sessionbroker.broker.BrokerException;
-import dev.sessionbroker.broker.BrokerException.Problem;
 import dev.sessionbroker.broker.BrokerListener.RefreshReason;
 import dev.sessionbroker.broker.Session;
 import dev.sessionbroker.broker.SessionBroker;
@@ -98,7 +96,7 @@ class SessionsController {
         if (otp != null && (client == null || !client.mayLogInWithOneTimePassword())) {
             // A one-time-password login is a login attempt on an account that locks: not
             // something every caller of the vendor may start.
-            throw new BrokerException(Problem.OTP_NOT_ALLOWED, vendor, "this client may not log in to vendor '" + vendor
+            throw Problem.OTP_NOT_ALLOWED.exception(vendor, "this client may not log in to vendor '" + vendor
                     + "' with a one-time password: that is for admin clients, or clients with one-time-password: true");
         }
         return respond(this.broker.refresh(vendor, rejected, RefreshReason.CALLER, otp), AcceptHeader.prefersPlainText(accept),

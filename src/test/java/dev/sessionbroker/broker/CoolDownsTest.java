@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sessionbroker.broker.BrokerException.Problem;
 import dev.sessionbroker.support.FakeTime;
 import dev.sessionbroker.adapter.LoginFailure;
 
@@ -28,16 +27,16 @@ class CoolDownsTest {
     }
 
     @Test
-    void duringTheCoolDownTheRefusalCarriesRetryAfterAndTheVendorsOwnStatus() {
+    void duringTheCoolDownTheRefusalSaysHowLongItLastsAndWhichRejectionStartedIt() {
         this.coolDowns.start("v", "creds", this.rejection, Duration.ofSeconds(60));
         this.time.advance(Duration.ofMillis(20_500));
 
-        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v", "creds", false))
+        assertThatExceptionOfType(BrokerException.CoolingDown.class)
+            .isThrownBy(() -> this.coolDowns.check("v", "creds", false))
             .satisfies((refused) -> {
-                assertThat(refused.problem()).isEqualTo(Problem.VENDOR_COOLING_DOWN);
-                assertThat(refused.headers()).containsEntry("Retry-After", "40");
-                assertThat(refused.properties()).containsEntry("vendorStatus", "40")
-                    .containsEntry("vendorMessage", "Invalid login information.");
+                assertThat(refused.remaining()).isEqualTo(Duration.ofMillis(39_500));
+                assertThat(refused.until()).isEqualTo(this.time.instant().plusMillis(39_500));
+                assertThat(refused.rejection()).isSameAs(this.rejection);
             });
     }
 
@@ -53,7 +52,7 @@ class CoolDownsTest {
     void aCoolDownAdoptedFromAnotherReplicaIsRespectedUntilItsEnd() {
         this.coolDowns.adopt("v", "creds", this.rejection, this.time.instant(), this.time.instant().plusSeconds(30));
 
-        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v", "creds", false));
+        assertThatExceptionOfType(BrokerException.CoolingDown.class).isThrownBy(() -> this.coolDowns.check("v", "creds", false));
         this.time.advance(Duration.ofSeconds(30));
         assertThatNoException().isThrownBy(() -> this.coolDowns.check("v", "creds", false));
     }
@@ -62,7 +61,7 @@ class CoolDownsTest {
     void aCoolDownHoldsBackOnlyTheCredentialsItRejected() {
         this.coolDowns.start("v", "stale", this.rejection, Duration.ofSeconds(60));
 
-        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v", "stale", false));
+        assertThatExceptionOfType(BrokerException.CoolingDown.class).isThrownBy(() -> this.coolDowns.check("v", "stale", false));
         assertThatNoException().isThrownBy(() -> this.coolDowns.check("v", "rotated", false));
     }
 
@@ -70,7 +69,7 @@ class CoolDownsTest {
     void aLoginWithAOneTimePasswordIsHeldBackByAWrongPassword() {
         this.coolDowns.start("v", "creds", this.rejection, Duration.ofSeconds(60));
 
-        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v", "creds", true));
+        assertThatExceptionOfType(BrokerException.CoolingDown.class).isThrownBy(() -> this.coolDowns.check("v", "creds", true));
     }
 
     @Test
@@ -78,7 +77,7 @@ class CoolDownsTest {
         this.coolDowns.start("v", "creds", new LoginFailure.Rejected("v", "MFA_REQUIRED", "MFA is enabled", true),
                 Duration.ofSeconds(60));
 
-        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.coolDowns.check("v", "creds", false));
+        assertThatExceptionOfType(BrokerException.CoolingDown.class).isThrownBy(() -> this.coolDowns.check("v", "creds", false));
         assertThatNoException().isThrownBy(() -> this.coolDowns.check("v", "creds", true));
     }
 }

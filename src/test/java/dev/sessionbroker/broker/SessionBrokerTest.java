@@ -14,7 +14,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.sessionbroker.broker.BrokerException.Problem;
 import dev.sessionbroker.broker.BrokerListener.RefreshReason;
 import dev.sessionbroker.support.ConfiguredVendors;
 import dev.sessionbroker.support.FakeTime;
@@ -193,8 +192,7 @@ class SessionBrokerTest {
         for (int i = 0; i < 10; i++) {
             assertThatExceptionOfType(CompletionException.class).isThrownBy(this::session)
                 .havingCause()
-                .isInstanceOfSatisfying(BrokerException.class,
-                        (refused) -> assertThat(refused.problem()).isEqualTo(Problem.VENDOR_COOLING_DOWN));
+                .isInstanceOf(BrokerException.CoolingDown.class);
         }
         assertThat(this.vendor.logins()).isEqualTo(1);
     }
@@ -208,7 +206,7 @@ class SessionBrokerTest {
 
         assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> refresh(null))
             .havingCause()
-            .isInstanceOf(BrokerException.class);
+            .isInstanceOf(BrokerException.CoolingDown.class);
         assertThat(this.broker.cached("v")).isNull();
         assertThat(this.vendor.logins()).isEqualTo(1);
     }
@@ -239,8 +237,8 @@ class SessionBrokerTest {
 
     @Test
     void anUnknownVendorIsRefusedWithoutALogin() {
-        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> this.broker.lease("nope"))
-            .satisfies((refused) -> assertThat(refused.problem()).isEqualTo(Problem.UNKNOWN_VENDOR));
+        assertThatExceptionOfType(BrokerException.UnknownVendor.class).isThrownBy(() -> this.broker.lease("nope"))
+            .satisfies((refused) -> assertThat(refused.vendor()).isEqualTo("nope"));
         assertThat(this.vendor.logins()).isZero();
     }
 

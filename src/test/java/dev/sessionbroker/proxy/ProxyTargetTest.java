@@ -6,8 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.sessionbroker.broker.BrokerException;
-import dev.sessionbroker.broker.BrokerException.Problem;
+import dev.sessionbroker.web.Problem;
+import dev.sessionbroker.web.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -29,7 +29,7 @@ class ProxyTargetTest {
     @ValueSource(strings = { "..", "../login", "a/../../x", "./x", "%2e%2e/x", "..%2fx", "a%2Fb", "..%5cx", "%252e",
             "%00", "/x", "a//b", "http://evil.example/x" })
     void anythingThatCouldLeaveTheBaseIsRefused(String rawPath) {
-        assertThatExceptionOfType(BrokerException.class).isThrownBy(() -> ProxyTarget.resolve(BASE, rawPath, null))
+        assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> ProxyTarget.resolve(BASE, rawPath, null))
             .satisfies((refused) -> assertThat(refused.problem()).isEqualTo(Problem.UNSAFE_PROXY_PATH));
     }
 }

@@ -19,7 +19,6 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.sessionbroker.broker.BrokerException;
-import dev.sessionbroker.broker.BrokerException.Problem;
 import dev.sessionbroker.broker.Brokers;
 import dev.sessionbroker.broker.BrokerListener.RefreshReason;
 import dev.sessionbroker.broker.SessionBroker;
@@ -130,7 +129,7 @@ class ReplicasOverRedisTest {
         assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> a.lease("v").join())
             .withCauseInstanceOf(LoginFailure.Rejected.class);
 
-        assertThat(problemOf(b.lease("v"))).isEqualTo(Problem.VENDOR_COOLING_DOWN);
+        assertThat(refusalOf(b.lease("v"))).isInstanceOf(BrokerException.CoolingDown.class);
         assertThat(this.vendor.logins()).isEqualTo(1);
     }
 
@@ -156,9 +155,8 @@ class ReplicasOverRedisTest {
                 Long.toString(this.time.millis()), "until", "9223372036854775807"));
         SessionBroker replica = replica(this.vendors, this.vendor);
 
-        BrokerException refused = refusalOf(replica.lease("v"));
-        assertThat(refused.problem()).isEqualTo(Problem.VENDOR_COOLING_DOWN);
-        assertThat(Long.parseLong(refused.headers().get("Retry-After"))).isBetween(1L, 60L);
+        BrokerException.CoolingDown refused = refusalOf(replica.lease("v"));
+        assertThat(refused.remaining()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(60));
 
         this.time.advance(Duration.ofSeconds(61));
         assertThat(sessionOf(replica.lease("v"))).isEqualTo("session-1");
@@ -176,9 +174,9 @@ class ReplicasOverRedisTest {
         plantCoolDown(Map.of("status", "40", "message", "bad\r\nforged=yes\u0007" + "x".repeat(5000), "rejectedAt",
                 Long.toString(this.time.millis()), "until", Long.toString(this.time.millis() + 30_000)));
 
-        BrokerException refused = refusalOf(replica(this.vendors, this.vendor).lease("v"));
+        BrokerException.CoolingDown refused = refusalOf(replica(this.vendors, this.vendor).lease("v"));
 
-        assertThat(refused.properties().get("vendorMessage")).asString()
+        assertThat(refused.rejection().vendorMessage())
             .doesNotContainPattern("\\p{Cntrl}")
             .startsWith("bad  forged=yes")
             .hasSizeLessThanOrEqualTo(RedisSessionStore.MAX_MESSAGE_LENGTH);
@@ -254,16 +252,12 @@ class ReplicasOverRedisTest {
         return lease.join().session().sessionId();
     }
 
-    private static Problem problemOf(CompletableFuture<SessionLease> lease) {
-        return refusalOf(lease).problem();
-    }
-
-    private static BrokerException refusalOf(CompletableFuture<SessionLease> lease) {
+    private static BrokerException.CoolingDown refusalOf(CompletableFuture<SessionLease> lease) {
         try {
             lease.join();
         }
         catch (CompletionException ex) {
-            if (ex.getCause() instanceof BrokerException refused) {
+            if (ex.getCause() instanceof BrokerException.CoolingDown refused) {
                 return refused;
             }
             throw ex;
