@@ -83,6 +83,11 @@ public final class LoginAttempts {
             LoginResult result = retry
                 .execute((RetryContext context) -> attempt(vendor, otp, context.getRetryCount() + 1));
             Session session = Session.of(vendor, result.sessionId(), this.clock.instant(), this.ticker.read());
+            if (session.lifetimeNanos() == 0) {
+                // Handed out, it would be replaced at once, by a login that fares no better.
+                throw new LoginFailure.Unusable(vendor.name(), "the session says it ended before it arrived "
+                        + "(a token's exp behind the broker's clock): check the clocks of the vendor and the broker");
+            }
             this.history.succeeded(vendor.name(), session.obtainedAt());
             return session;
         }

@@ -69,6 +69,26 @@ class DemoEmulatorsTest extends DemoBrokerFixture {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "appviewx-service", "appviewx-service-old" })
+    void anAppViewXServiceAccountGetsATokenThatTheSampleTakesInTheTokenHeader(String vendor) {
+        HttpResponse<String> token = this.http.get("/sessions/" + vendor, "text/plain");
+        HttpResponse<String> proxied = this.http.get("/proxy/" + vendor + "/sample");
+
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        assertThat(token.body()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+        assertThat(proxied.statusCode()).as(proxied.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anAppViewXServiceAccountWithAWrongSecretIsARejectedLogin(CapturedOutput output) {
+        HttpResponse<String> response = this.http.get("/sessions/appviewx-service-wrong");
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).contains("\"vendorStatus\":\"OAUTH_CLNT_015\"").doesNotContain("wrong-client-Secret");
+        assertThat(output.getAll()).doesNotContain("wrong-client-Secret").doesNotContain("demo-client-secret");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "alertsite", "infiniteblue", "revulytics", "appviewx" })
     void sampleEndpointAcceptsAnIssuedSessionTheWayTheVendorExpectsIt(String vendor) {
         String session = this.http.get("/sessions/" + vendor, "text/plain").body();
@@ -79,7 +99,8 @@ class DemoEmulatorsTest extends DemoBrokerFixture {
 
     @ParameterizedTest
     @ValueSource(strings = { "/emulator/alertsite/login", "/emulator/revulytics/auth/login",
-            "/emulator/appviewx/avxapi/login?gwsource=external" })
+            "/emulator/appviewx/avxapi/login?gwsource=external",
+            "/emulator/appviewx/avxapi/acctmgmt-get-service-token?gwsource=external" })
     void aChunkedLoginBodyIsRefusedAsAStrictServerDoes(String path) {
         String body = "{\"login\":\"demo@example.com\",\"password\":\"demo-password\"}";
         String answer = RawHttp.exchange(PORT, "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"

@@ -38,7 +38,21 @@ import org.springframework.test.util.TestSocketUtils;
         "broker.vendors.appviewx-wrong.type=appviewx",
         "broker.vendors.appviewx-wrong.base-url=http://127.0.0.1:${server.port}/emulator/appviewx/avxapi",
         "broker.vendors.appviewx-wrong.username=${demo.account.username}",
-        "broker.vendors.appviewx-wrong.password=wrong-Pa55word" })
+        "broker.vendors.appviewx-wrong.password=wrong-Pa55word",
+        "broker.vendors.appviewx-service.type=appviewx",
+        "broker.vendors.appviewx-service.base-url=http://127.0.0.1:${server.port}/emulator/appviewx/avxapi",
+        "broker.vendors.appviewx-service.appviewx.client-id=${demo.account.client-id}",
+        "broker.vendors.appviewx-service.appviewx.client-secret=${demo.account.client-secret}",
+        "broker.vendors.appviewx-service-old.type=appviewx",
+        "broker.vendors.appviewx-service-old.base-url=http://127.0.0.1:${server.port}/emulator/appviewx/avxapi",
+        "broker.vendors.appviewx-service-old.appviewx.client-id=${demo.account.client-id}",
+        "broker.vendors.appviewx-service-old.appviewx.client-secret=${demo.account.client-secret}",
+        "broker.vendors.appviewx-service-old.appviewx.token-request=headers-form",
+        "broker.vendors.appviewx-service-wrong.type=appviewx",
+        "broker.vendors.appviewx-service-wrong.base-url=http://127.0.0.1:${server.port}/emulator/appviewx/avxapi",
+        "broker.vendors.appviewx-service-wrong.appviewx.client-id=${demo.account.client-id}",
+        "broker.vendors.appviewx-service-wrong.appviewx.client-secret=wrong-client-Secret",
+        "broker.vendors.appviewx-service-wrong.appviewx.token-request=basic-json" })
 @ActiveProfiles("demo")
 @Import(FakeTimeConfiguration.class)
 public abstract class DemoBrokerFixture {
