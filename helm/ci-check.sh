@@ -9,9 +9,12 @@
 #     existing Secret, and a JWT client (subject) without jwt.enabled must fail rendering;
 #     so must values that values.schema.json rejects
 #     (a port that is not a number, a memory limit that is not a quantity, an unknown log
-#     format, an unknown key, an unknown vendor type);
-#   - no password or AppViewX gateway key in the ConfigMap or the environment: a sample one
-#     shows up in the rendered chart only in the Secret;
+#     format, an unknown key, an unknown vendor type, a type's key outside its type block
+#     such as the old flat gateway-key, a service account with a password);
+#   - no password, AppViewX gateway key or service-account client secret in the ConfigMap or
+#     the environment: a sample one shows up in the rendered chart only in the Secret, and is
+#     mounted at its property's path (broker.vendors.<name>.appviewx.gateway-key,
+#     broker.vendors.<name>.appviewx.client-secret); a service account has no password item;
 #   - the probes and the ServiceMonitor on the actuator's own port (management.port);
 #   - the PrometheusRule and the Grafana dashboard ConfigMap: off by default, and when on
 #     (ci/monitoring-values.yaml) made of files/alerts.yaml and files/dashboard.json
@@ -52,9 +55,11 @@ HELMS=(
 # Kubernetes schemas compiled from the Kubernetes OpenAPI spec, and a YAML parser.
 VALIDATOR_PACKAGES=(kubernetes-models@5.1.0 @kubernetes-models/prometheus-operator@6.0.0 yaml@2.9.1)
 
-# A password and a gateway key that must appear nowhere but in the chart-made Secret.
+# A password, a gateway key and a client secret that must appear nowhere but in the
+# chart-made Secret.
 SAMPLE_PASSWORD="ci-sample-password-7f3a"
 SAMPLE_GATEWAY_KEY="ci-sample-gateway-key-91c2"
+SAMPLE_CLIENT_SECRET="ci-sample-client-secret-5d8e"
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
@@ -191,7 +196,9 @@ check_chart() {
     --set vendors.alertsite-eu.username=ops-eu@example.com --set vendors.alertsite-eu.password=$SAMPLE_PASSWORD-eu
     --set vendors.avx.type=appviewx --set vendors.avx.base-url=https://avx.example.com/avxapi
     --set vendors.avx.username=broker --set vendors.avx.password=$SAMPLE_PASSWORD-avx
-    --set vendors.avx.gateway-key=$SAMPLE_GATEWAY_KEY --set allowAnonymous=true"
+    --set vendors.avx.appviewx.gateway-key=$SAMPLE_GATEWAY_KEY --set vendors.avx-sa.type=appviewx
+    --set vendors.avx-sa.base-url=https://avx.example.com/avxapi --set vendors.avx-sa.appviewx.client-id=broker-sa
+    --set vendors.avx-sa.appviewx.client-secret=$SAMPLE_CLIENT_SECRET --set allowAnonymous=true"
 
   local c
   for c in "${cases[@]}"; do
@@ -207,7 +214,7 @@ check_chart() {
     pass "$label template ($c): $(grep -E '^kind: ' "$out/$c.yaml" | cut -d' ' -f2 | tr '\n' ' ')"
 
     # Passwords reach the pod as files, never as environment variables or in the ConfigMap.
-    if grep -q 'BROKER_VENDORS_.*_PASSWORD\|SPRING_DATA_REDIS_PASSWORD\|GATEWAY_KEY' "$out/$c.yaml"; then
+    if grep -q 'BROKER_VENDORS_.*_PASSWORD\|SPRING_DATA_REDIS_PASSWORD\|GATEWAY_KEY\|CLIENT_SECRET' "$out/$c.yaml"; then
       die "$label: a password environment variable is rendered ($c values)"
     fi
     # JVM flags through the environment make the JVM print "Picked up ..." on stderr.
@@ -235,11 +242,36 @@ check_chart() {
   grep -q 'checksum/config' "$out/chart-secret.yaml" || die "$label: the pods no longer roll on a ConfigMap change"
   pass "$label: a Secret change rotates credentials in place, a ConfigMap change rolls the pods"
   only_in_secret "$SAMPLE_GATEWAY_KEY" 1 "the sample gateway key"
-  grep -q 'path: broker.vendors.avx.gateway-key' "$out/chart-secret.yaml" ||
-    die "$label: no credential file broker.vendors.avx.gateway-key"
-  grep -q 'path: broker.vendors.appviewx.gateway-key' "$out/example.yaml" ||
+  grep -q 'path: broker.vendors.avx.appviewx.gateway-key' "$out/chart-secret.yaml" ||
+    die "$label: no credential file broker.vendors.avx.appviewx.gateway-key"
+  grep -q 'path: broker.vendors.appviewx.appviewx.gateway-key' "$out/example.yaml" ||
     die "$label: no optional gateway-key file from credentials.existingSecret (example values)"
-  pass "$label: the AppViewX gateway key only in the Secret, mounted as broker.vendors.<name>.gateway-key"
+  if grep -q 'path: broker.vendors.[a-z0-9-]*.gateway-key$' "$out/chart-secret.yaml" "$out/example.yaml"; then
+    die "$label: a gateway key mounted at the old flat key broker.vendors.<name>.gateway-key"
+  fi
+  pass "$label: the AppViewX gateway key only in the Secret, mounted as broker.vendors.<name>.appviewx.gateway-key"
+
+  # An AppViewX service account: its client secret only in the Secret (key <name>.client-secret),
+  # mounted at its property's path; no password, neither in the Secret nor as a mounted item.
+  only_in_secret "$SAMPLE_CLIENT_SECRET" 1 "the sample client secret"
+  grep -q "^  avx-sa.client-secret: \"$SAMPLE_CLIENT_SECRET\"$" "$out/chart-secret.yaml" ||
+    die "$label: the client secret is not the Secret's key avx-sa.client-secret"
+  grep -A1 -- '- key: avx-sa.client-secret$' "$out/chart-secret.yaml" |
+    grep -q 'path: broker.vendors.avx-sa.appviewx.client-secret$' ||
+    die "$label: no credential file broker.vendors.avx-sa.appviewx.client-secret"
+  sed -n '/^kind: ConfigMap/,/^---/p' "$out/chart-secret.yaml" | grep -q '^ *client-id: broker-sa$' ||
+    die "$label: the service account's client-id is not in the ConfigMap's appviewx block"
+  if grep -q 'key: avx-sa$\|path: broker.vendors.avx-sa.password\|^  avx-sa:' "$out/chart-secret.yaml"; then
+    die "$label: a password item or Secret key for the service account avx-sa, which has no password"
+  fi
+  # The same with credentials.existingSecret (example values): the client secret item, no password item.
+  grep -A1 -- '- key: appviewx-sa.client-secret$' "$out/example.yaml" |
+    grep -q 'path: broker.vendors.appviewx-sa.appviewx.client-secret$' ||
+    die "$label: no client-secret file from credentials.existingSecret (example values)"
+  if grep -q 'key: appviewx-sa$\|path: broker.vendors.appviewx-sa.password' "$out/example.yaml"; then
+    die "$label: a password item required for the service account appviewx-sa (example values)"
+  fi
+  pass "$label: an AppViewX service account's client secret only in the Secret, mounted as broker.vendors.<name>.appviewx.client-secret; no password item"
 
   # One pod on the local store is replaced, never doubled; Redis replicas roll.
   grep -A2 '^  strategy:' "$out/anonymous.yaml" | grep -q 'type: Recreate' || die "$label: local store without Recreate"
@@ -371,6 +403,20 @@ check_chart() {
     --set autoscaling.enabled=true
   must_fail "$helm" "$label" "vendors.billing.password is required" --set allowAnonymous=true \
     --set vendors.billing.type=alertsite --set vendors.billing.username=ops@example.com
+  # Type keys live in the type's block: the old flat keys stop the broker, so the schema refuses them.
+  must_fail_schema "$helm" "$label" "vendors.avx" --set allowAnonymous=true --set vendors.avx.type=appviewx \
+    --set vendors.avx.base-url=https://avx.example.com/avxapi --set vendors.avx.username=broker \
+    --set vendors.avx.password=secret --set vendors.avx.gateway-key=tenant-key
+  grep -qF "gateway-key" "$WORK/guard.out" || die "$label: the flat vendors.avx.gateway-key refused, but not named"
+  must_fail_schema "$helm" "$label" "vendors.avx.password" --set allowAnonymous=true --set vendors.avx.type=appviewx \
+    --set vendors.avx.base-url=https://avx.example.com/avxapi --set vendors.avx.appviewx.client-id=broker-sa \
+    --set vendors.avx.appviewx.client-secret=secret --set vendors.avx.password=secret
+  must_fail_schema "$helm" "$label" "vendors.billing.appviewx" --set allowAnonymous=true \
+    --set vendors.billing.type=alertsite --set vendors.billing.username=ops@example.com \
+    --set vendors.billing.password=secret --set vendors.billing.appviewx.gateway-key=tenant-key
+  must_fail "$helm" "$label" "vendors.avx.appviewx.client-secret is required" --set allowAnonymous=true \
+    --set vendors.avx.type=appviewx --set vendors.avx.base-url=https://avx.example.com/avxapi \
+    --set vendors.avx.appviewx.client-id=broker-sa
   must_fail "$helm" "$label" "clients.payroll.subject needs jwt.enabled" \
     --set clients.payroll.subject=system:serviceaccount:payroll:payroll-app --set 'clients.payroll.vendors={*}'
   must_fail_schema "$helm" "$label" "jwt.jwksUrl" --set allowAnonymous=true --set jwt.jwksUrl=kubernetes.default.svc

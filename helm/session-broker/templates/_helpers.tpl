@@ -76,11 +76,25 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- if or .Values.redis.enabled (eq (toString (dig "broker" "store" "local" .Values.config)) "redis") }}true{{ end }}
 {{- end }}
 
-{{/* Vendors whose gateway-key is a credential file: AppViewX vendors, and any that sets one. */}}
+{{/*
+  AppViewX vendors: their optional appviewx.gateway-key (the tenant key) is a credential file.
+  Only vendors of type appviewx read the appviewx block; the schema refuses it elsewhere.
+*/}}
 {{- define "session-broker.gatewayKeyVendors" -}}
 {{- range $name, $vendor := .Values.vendors }}
 {{- $v := default dict $vendor }}
-{{- if or (eq (toString (get $v "type")) "appviewx") (hasKey $v "gateway-key") }}{{ $name }} {{ end }}
+{{- if eq (toString (get $v "type")) "appviewx" }}{{ $name }} {{ end }}
+{{- end }}
+{{- end }}
+
+{{/*
+  AppViewX service accounts (appviewx.client-id): they log in with appviewx.client-secret, a
+  credential file, and have no username or password, so no password item either.
+*/}}
+{{- define "session-broker.serviceAccountVendors" -}}
+{{- range $name, $vendor := .Values.vendors }}
+{{- $a := default dict (get (default dict $vendor) "appviewx") }}
+{{- if or (hasKey $a "client-id") (hasKey $a "client-secret") }}{{ $name }} {{ end }}
 {{- end }}
 {{- end }}
 

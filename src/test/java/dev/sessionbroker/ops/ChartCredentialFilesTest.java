@@ -20,8 +20,10 @@ import dev.sessionbroker.adapter.appviewx.AppViewXOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Helm chart hands the broker its passwords (and AppViewX gateway keys) as files: the
- * Secret is mounted with one item per vendor at {@code broker.vendors.<name>.password} (and
+ * The Helm chart hands the broker its passwords (and AppViewX gateway keys and service-account
+ * client secrets) as files: the Secret is mounted with one item per vendor at
+ * {@code broker.vendors.<name>.password} (a service account's at
+ * {@code broker.vendors.<name>.appviewx.client-secret} instead; and
  * {@code broker.vendors.<name>.appviewx.gateway-key}) and imported with Spring's config tree
  * ({@code SPRING_CONFIG_IMPORT}), while the ConfigMap's application.yaml has the vendors
  * without them. This starts the broker on exactly that layout, including
@@ -51,6 +53,7 @@ class ChartCredentialFilesTest {
             .contains("path: broker.vendors.{{ $name }}.password")
             .contains("path: spring.data.redis.password")
             .contains("path: broker.vendors.{{ . }}.appviewx.gateway-key")
+            .contains("path: broker.vendors.{{ $name }}.appviewx.client-secret")
             .doesNotContain("BROKER_VENDORS_");
 
         // What the kubelet writes for a projected Secret volume: a timestamped directory,
@@ -60,6 +63,8 @@ class ChartCredentialFilesTest {
         Files.writeString(payload.resolve("broker.vendors.alertsite-eu.password"), "eu-secret-1\n");
         Files.writeString(payload.resolve("broker.vendors.appviewx.password"), "avx-secret-2");
         Files.writeString(payload.resolve("broker.vendors.appviewx.appviewx.gateway-key"), "tenant-7\n");
+        // An AppViewX service account: the client secret, and no password file at all.
+        Files.writeString(payload.resolve("broker.vendors.appviewx-sa.appviewx.client-secret"), "sa-secret-4\n");
         Files.writeString(payload.resolve("spring.data.redis.password"), "redis-secret-3\n");
         Files.createSymbolicLink(secrets.resolve("..data"), payload.getFileName());
         try (var files = Files.list(payload)) {
@@ -68,7 +73,7 @@ class ChartCredentialFilesTest {
                         Path.of("..data").resolve(file.getFileName()));
             }
         }
-        // The ConfigMap's application.yaml: vendors without passwords and gateway keys.
+        // The ConfigMap's application.yaml: vendors without passwords, gateway keys and client secrets.
         Path config = Files.writeString(this.root.resolve("application.yaml"), """
                 broker:
                   vendors:
@@ -79,6 +84,11 @@ class ChartCredentialFilesTest {
                       type: appviewx
                       base-url: https://appviewx.internal.example.com/avxapi
                       username: broker
+                    appviewx-sa:
+                      type: appviewx
+                      base-url: https://appviewx.internal.example.com/avxapi
+                      appviewx:
+                        client-id: 521c3ad2-ea4e-447b-a51b-9621bb7ea126
                 """);
 
         String importHere = configImport.replace(mountPath, secrets.toString());
@@ -92,6 +102,10 @@ class ChartCredentialFilesTest {
             assertThat(vendors.find("alertsite-eu").username()).isEqualTo("ops-eu@example.com");
             assertThat(vendors.find("appviewx").password().reveal()).isEqualTo("avx-secret-2");
             assertThat(vendors.find("appviewx").options(AppViewXOptions.class).gatewayKey().reveal()).isEqualTo("tenant-7");
+            AppViewXOptions serviceAccount = vendors.find("appviewx-sa").options(AppViewXOptions.class);
+            assertThat(serviceAccount.clientId()).isEqualTo("521c3ad2-ea4e-447b-a51b-9621bb7ea126");
+            assertThat(serviceAccount.clientSecret().reveal()).isEqualTo("sa-secret-4");
+            assertThat(vendors.find("appviewx-sa").credentials().password()).isNull();
             assertThat(context.getEnvironment().getProperty("spring.data.redis.password"))
                 .isEqualTo("redis-secret-3");
             // The kubelet's bookkeeping entries are not taken for properties.
