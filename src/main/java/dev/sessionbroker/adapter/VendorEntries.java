@@ -1,10 +1,13 @@
 package dev.sessionbroker.adapter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -101,6 +104,11 @@ public final class VendorEntries {
             if (ex.getCause() instanceof BindValidationException invalid) {
                 throw violation(name, block + ".", invalid.getValidationErrors().getAllErrors().get(0));
             }
+            Class<?> target = ex.getTarget().getType().resolve();
+            if (ex.getProperty() != null && target != null && target.isEnum()) {
+                throw new InvalidVendorConfigurationException(name, ex.getProperty().getName().toString(),
+                        "is not one of: " + values(target));
+            }
             throw ex;
         }
     }
@@ -129,6 +137,13 @@ public final class VendorEntries {
             }
         }
         return null;
+    }
+
+    /** An enum's values as a key takes them: lower case, '-' for '_'. */
+    private static String values(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants())
+            .map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+            .collect(Collectors.joining(", "));
     }
 
     static ConfigurationPropertyName entry(String name) {

@@ -149,7 +149,7 @@ public record BrokerProperties(@DefaultValue Map<String, Object> vendors, @Defau
     }
 
     /**
-     * Credential rotation: vendor username, password and gateway-key,
+     * Credential rotation: vendor username, password and the credential keys of the vendor's type,
      * and clients.<name>.token-sha256, as read from config trees
      * (spring.config.import=configtree:…), are re-read while the broker runs.
      *

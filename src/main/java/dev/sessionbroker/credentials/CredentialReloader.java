@@ -43,8 +43,8 @@ import dev.sessionbroker.adapter.Vendors;
  * Re-reads the config trees the broker imported ({@code spring.config.import=configtree:…},
  * the kubelet's Secret volumes included: a new file renamed over the old one, or the
  * {@code ..data} symlink swapped) and applies rotated credentials: vendor {@code username},
- * {@code password} and the credential keys of its type's block (AppViewX's
- * {@code appviewx.gateway-key} and {@code appviewx.client-secret}), and the callers
+ * {@code password} and the credential keys of its type's block (the type names them), and
+ * the callers
  * ({@code broker.clients.*}).
  * <p>
  * Only those keys are read, each vendor and each client on its own, so that nothing else in

@@ -27,7 +27,7 @@ public record GenericLogin(
         @Nullable JsonPointer errorStatusPointer,
         @Nullable JsonPointer errorMessagePointer) {
 
-    /** Where a credential goes in the login request. */
+    /** Where a credential goes in the login request; as a key's value: json, form, header or query. */
     public enum Location {
 
         JSON, FORM, HEADER, QUERY
@@ -96,19 +96,12 @@ public record GenericLogin(
     }
 
     private static Param param(String name, String key, GenericOptions.Param param) {
-        String in = blankToNull(param.in());
         String field = blankToNull(param.name());
-        if (in == null || field == null) {
+        if (param.in() == null || field == null) {
             throw new InvalidVendorConfigurationException(name, key,
                     "needs both 'in' (json, form, header or query) and 'name'");
         }
-        try {
-            return new Param(Location.valueOf(in.toUpperCase(Locale.ROOT)), field);
-        }
-        catch (IllegalArgumentException ex) {
-            throw new InvalidVendorConfigurationException(name, key + ".in",
-                    "'" + in + "' is not one of: json, form, header, query");
-        }
+        return new Param(param.in(), field);
     }
 
     private static @Nullable JsonPointer pointer(String name, String key, @Nullable String value) {

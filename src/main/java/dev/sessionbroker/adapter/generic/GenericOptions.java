@@ -45,6 +45,6 @@ public record GenericOptions(
      * query (a URL parameter; avoid: URLs end up in access logs)
      * @param name the field, header or parameter name
      */
-    public record Param(@Nullable String in, @Nullable String name) {
+    public record Param(GenericLogin.@Nullable Location in, @Nullable String name) {
     }
 }
