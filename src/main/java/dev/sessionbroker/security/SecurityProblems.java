@@ -2,11 +2,14 @@ package dev.sessionbroker.security;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,6 +17,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.sessionbroker.broker.BrokerException;
@@ -24,20 +28,26 @@ import dev.sessionbroker.adapter.Vendors;
  * Answers refusals that happen in the security filters, before any controller, by handing
  * them to Spring MVC's exception resolvers: the application's one
  * {@code @RestControllerAdvice} turns them into problem details like every other failure.
- * Counts each refusal in {@code broker.auth.denials}.
+ * Counts each refusal in {@code broker.auth.denials}; a request without credentials is
+ * published as an authentication failure event for the audit.
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+
+    private static final List<PathPatternRequestMatcher> VENDOR_ROUTES = Stream
+        .of("/sessions/{vendor}", "/sessions/{vendor}/refresh", "/proxy/{vendor}", "/proxy/{vendor}/**")
+        .map(PathPatternRequestMatcher.withDefaults()::matcher)
+        .toList();
 
     private final HandlerExceptionResolver resolver;
 
     private final AuthMetrics metrics;
 
-    private final AuditLog log;
+    private final AuthenticationEventPublisher events;
 
-    SecurityProblems(HandlerExceptionResolver resolver, AuthMetrics metrics, AuditLog log) {
+    SecurityProblems(HandlerExceptionResolver resolver, AuthMetrics metrics, AuthenticationEventPublisher events) {
         this.resolver = resolver;
         this.metrics = metrics;
-        this.log = log;
+        this.events = events;
     }
 
     /**
@@ -49,11 +59,8 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
         this.metrics.denied(AuthMetrics.NO_CLIENT, vendorTag(request));
-        this.log.refused(new AuditLog.Refusal("auth.missing", LogValues.safe(request.getRemoteAddr())));
-        AuditedCall call = AuditedCall.of(request);
-        if (call != null) {
-            call.countedAsRefusal();
-        }
+        this.events.publishAuthenticationFailure(ex,
+                new RefusedCredentials(AuditAction.AUTH_MISSING, LogValues.safe(request.getRemoteAddr()), null, null));
         resolve(request, response, unauthenticated(false));
     }
 
@@ -122,10 +129,18 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
                     : "Bearer realm=\"session-broker\"");
     }
 
-    /** The vendor as routing decodes it; {@link AuthMetrics} keeps configured names only. */
+    /**
+     * For the metric tag only: the vendor as routing decodes it, by the routes' own patterns;
+     * {@link AuthMetrics} keeps configured names only.
+     */
     private static String vendorTag(HttpServletRequest request) {
-        AuditedCall.Subject subject = AuditedCall.subjectOf(request);
-        return (subject != null) ? subject.vendor() : AuthMetrics.NO_VENDOR;
+        for (PathPatternRequestMatcher route : VENDOR_ROUTES) {
+            String vendor = route.matcher(request).getVariables().get("vendor");
+            if (vendor != null) {
+                return vendor;
+            }
+        }
+        return AuthMetrics.NO_VENDOR;
     }
 
     private void resolve(HttpServletRequest request, HttpServletResponse response, RuntimeException problem)
