@@ -62,6 +62,7 @@ final class AuditAppender extends AsyncAppender {
         for (Iterator<Appender<ILoggingEvent>> it = audit.iteratorForAppenders(); it.hasNext();) {
             Appender<ILoggingEvent> appender = it.next();
             if (appender instanceof AuditAppender other && other.getAppender(TARGETS) instanceof Targets behind) {
+                // Behind an AsyncAppender there is room for one appender: the targets, as one.
                 taken = other;
                 targets.addAll(behind.appenders);
             }
@@ -113,6 +114,18 @@ final class AuditAppender extends AsyncAppender {
     }
 
     /**
+     * Sends the lines elsewhere from now on (an {@code AsyncAppender} takes one appender only,
+     * so they are swapped here); for tests.
+     * @return where they went before
+     */
+    List<Appender<ILoggingEvent>> deliverTo(List<Appender<ILoggingEvent>> appenders) {
+        Targets targets = (Targets) getAppender(TARGETS);
+        List<Appender<ILoggingEvent>> before = targets.appenders;
+        targets.appenders = List.copyOf(appenders);
+        return before;
+    }
+
+    /**
      * Called by {@code AsyncAppenderBase} only when no room is left (threshold 1): the line is
      * dropped and counted.
      */
@@ -141,7 +154,7 @@ final class AuditAppender extends AsyncAppender {
      */
     private static final class Targets extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
-        private final List<Appender<ILoggingEvent>> appenders;
+        private volatile List<Appender<ILoggingEvent>> appenders;
 
         Targets(List<Appender<ILoggingEvent>> appenders) {
             this.appenders = List.copyOf(appenders);
