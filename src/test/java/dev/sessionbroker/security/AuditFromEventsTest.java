@@ -83,6 +83,17 @@ class AuditFromEventsTest extends BrokerWithClientsFixture {
             .contains("session=" + SessionFingerprint.of(SESSION_B));
     }
 
+    @Test
+    void aHandOutWithoutASessionIsAuditedAsFailedWithWhy(CapturedOutput output) {
+        vendor.stubFor(post("/alertsite/login").willReturn(okJson(read("alertsite/login-status-40.json"))));
+
+        assertThat(call("GET", "/sessions/alertsite", BILLING_TOKEN).statusCode()).isEqualTo(502);
+
+        assertThat(auditLine(output, "event=session.handout client=billing"))
+            .endsWith("audit event=session.handout client=billing vendor=alertsite outcome=failed error=rejected"
+                    + " session=none");
+    }
+
     private static void loginsAnswer(String session) {
         for (String name : List.of("alertsite", "other")) {
             vendor.stubFor(post("/" + name + "/login")
