@@ -28,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * that address has failed too often its failing attempts are answered 429. A valid token is
  * never throttled, so a guesser cannot lock out the client it shares an address with. Each
  * refusal is published as Spring Security's authentication failure event, with
- * {@link RefusedCredentials} saying where from and why: the audit listens there.
+ * {@link RefusedCredentials} saying where from and why: the audit and {@link AuthMetrics}
+ * listen there.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -37,8 +38,6 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     private final ClientDirectory clients;
 
     private final AuthFailureThrottle throttle;
-
-    private final AuthMetrics metrics;
 
     private final SecurityProblems problems;
 
@@ -50,13 +49,12 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     /** @param jwts null unless JWT callers are configured */
     BearerTokenFilter(ClientDirectory clients, @Nullable JwtCallers jwts, AuthFailureThrottle throttle,
-            AuthMetrics metrics, SecurityProblems problems, SecurityContextRepository contexts,
+            SecurityProblems problems, SecurityContextRepository contexts,
             AuthenticationEventPublisher events) {
         this.events = events;
         this.jwts = jwts;
         this.clients = clients;
         this.throttle = throttle;
-        this.metrics = metrics;
         this.problems = problems;
         this.contexts = contexts;
     }
@@ -111,27 +109,24 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         String remote = LogValues.safe(address);
         Duration wait = this.throttle.waitFor(address);
         if (wait != null) {
-            this.metrics.failed("throttled");
-            this.events.publishAuthenticationFailure(new LockedException("backing off"),
-                    new RefusedCredentials(AuditAction.AUTH_THROTTLED, remote, "throttled", null));
+            this.events.publishAuthenticationFailure(new LockedException("backing off"), new RefusedCredentials(
+                    AuditAction.AUTH_THROTTLED, remote, "throttled", null, SecurityProblems.vendorTag(request)));
             this.problems.throttled(request, response, wait);
             return;
         }
         this.throttle.recordFailure(address);
-        this.metrics.failed(reason);
         this.events.publishAuthenticationFailure(new BadCredentialsException(reason),
                 new RefusedCredentials(AuditAction.AUTH_FAILURE, remote, reason,
-                        (detail != null) ? LogValues.safe(detail) : null));
+                        (detail != null) ? LogValues.safe(detail) : null, SecurityProblems.vendorTag(request)));
         this.problems.invalidToken(request, response);
     }
 
     /** The issuer's keys could not be fetched: nothing the caller did, so not counted against it. */
     private void keysUnavailable(HttpServletRequest request, HttpServletResponse response, @Nullable String detail)
             throws IOException {
-        this.metrics.failed(JwtCallers.Verdict.KEYS_UNAVAILABLE);
         this.events.publishAuthenticationFailure(new AuthenticationServiceException(JwtCallers.Verdict.KEYS_UNAVAILABLE),
                 new RefusedCredentials(AuditAction.AUTH_FAILURE, LogValues.safe(request.getRemoteAddr()),
-                        JwtCallers.Verdict.KEYS_UNAVAILABLE, LogValues.safe(detail)));
+                        JwtCallers.Verdict.KEYS_UNAVAILABLE, LogValues.safe(detail), SecurityProblems.vendorTag(request)));
         this.problems.keysUnavailable(request, response);
     }
 }

@@ -23,6 +23,8 @@ public final class RefusedCredentials extends AbstractAuthenticationToken {
 
     private final @Nullable String detail;
 
+    private final String vendor;
+
     /**
      * @param action {@link AuditAction#AUTH_FAILURE}, {@link AuditAction#AUTH_THROTTLED} or
      * {@link AuditAction#AUTH_MISSING}
@@ -30,13 +32,21 @@ public final class RefusedCredentials extends AbstractAuthenticationToken {
      * {@link LogValues#safe} makes it
      * @param reason (failures) invalid-token, invalid-jwt, unknown-subject or jwt-keys-unavailable
      * @param detail (JWTs) why it was refused, as Spring Security says it, made safe
+     * @param vendor the vendor the refused request named, unchecked, for the denial metric's tag
+     * ({@link AuthMetrics} keeps configured names only); {@code none} if it named none
      */
-    public RefusedCredentials(AuditAction action, String remote, @Nullable String reason, @Nullable String detail) {
+    public RefusedCredentials(AuditAction action, String remote, @Nullable String reason, @Nullable String detail,
+            String vendor) {
         super(List.of());
         this.action = action;
         this.remote = remote;
         this.reason = reason;
         this.detail = detail;
+        this.vendor = vendor;
+    }
+
+    String vendor() {
+        return this.vendor;
     }
 
     public AuditAction action() {

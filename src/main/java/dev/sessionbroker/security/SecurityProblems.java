@@ -28,8 +28,8 @@ import dev.sessionbroker.adapter.Vendors;
  * Answers refusals that happen in the security filters, before any controller, by handing
  * them to Spring MVC's exception resolvers: the application's one
  * {@code @RestControllerAdvice} turns them into problem details like every other failure.
- * Counts each refusal in {@code broker.auth.denials}; a request without credentials is
- * published as an authentication failure event for the audit.
+ * A request without credentials is published as an authentication failure event, which the
+ * audit and {@code broker.auth.denials} hear.
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
@@ -40,13 +40,10 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
     private final HandlerExceptionResolver resolver;
 
-    private final AuthMetrics metrics;
-
     private final AuthenticationEventPublisher events;
 
-    SecurityProblems(HandlerExceptionResolver resolver, AuthMetrics metrics, AuthenticationEventPublisher events) {
+    SecurityProblems(HandlerExceptionResolver resolver, AuthenticationEventPublisher events) {
         this.resolver = resolver;
-        this.metrics = metrics;
         this.events = events;
     }
 
@@ -58,16 +55,14 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
-        this.metrics.denied(AuthMetrics.NO_CLIENT, vendorTag(request));
-        this.events.publishAuthenticationFailure(ex,
-                new RefusedCredentials(AuditAction.AUTH_MISSING, LogValues.safe(request.getRemoteAddr()), null, null));
+        this.events.publishAuthenticationFailure(ex, new RefusedCredentials(AuditAction.AUTH_MISSING,
+                LogValues.safe(request.getRemoteAddr()), null, null, vendorTag(request)));
         resolve(request, response, unauthenticated(false));
     }
 
     /** A bearer token that matches no client. */
     void invalidToken(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        this.metrics.denied(AuthMetrics.UNKNOWN_CLIENT, vendorTag(request));
         resolve(request, response, unauthenticated(true));
     }
 
@@ -81,7 +76,6 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     /** A token sent while its address is backing off after failed authentications. */
     void throttled(HttpServletRequest request, HttpServletResponse response, Duration wait)
             throws IOException {
-        this.metrics.denied(AuthMetrics.UNKNOWN_CLIENT, vendorTag(request));
         resolve(request, response, new BrokerException(Problem.AUTHENTICATION_THROTTLED, null,
                 "Too many failed authentications from this address; try again later.").retryAfter(wait));
     }
@@ -93,7 +87,6 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         String vendor = (ex instanceof AuthorizationDeniedException denied
                 && denied.getAuthorizationResult() instanceof VendorAccess.VendorDecision decision) ? decision.vendor()
                         : null;
-        this.metrics.denied(client, (vendor != null) ? vendor : AuthMetrics.NO_VENDOR);
         // The decoded path segment is named back only if it is a well-formed vendor name: the
         // answer never echoes arbitrary caller input.
         String named = (vendor != null && Vendors.isValidName(vendor)) ? vendor : null;
@@ -133,7 +126,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
      * For the metric tag only: the vendor as routing decodes it, by the routes' own patterns;
      * {@link AuthMetrics} keeps configured names only.
      */
-    private static String vendorTag(HttpServletRequest request) {
+    static String vendorTag(HttpServletRequest request) {
         for (PathPatternRequestMatcher route : VENDOR_ROUTES) {
             String vendor = route.matcher(request).getVariables().get("vendor");
             if (vendor != null) {

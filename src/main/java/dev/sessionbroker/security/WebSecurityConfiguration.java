@@ -77,13 +77,13 @@ class WebSecurityConfiguration {
     /** Also the firewall's {@code RequestRejectedHandler}, picked up by Spring Security as a bean. */
     @Bean
     SecurityProblems securityProblems(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
-            AuthMetrics metrics, AuthenticationEventPublisher authenticationEvents) {
-        return new SecurityProblems(resolver, metrics, authenticationEvents);
+            AuthenticationEventPublisher authenticationEvents) {
+        return new SecurityProblems(resolver, authenticationEvents);
     }
 
     @Bean
     SecurityFilterChain brokerSecurity(HttpSecurity http, ClientDirectory clients, BrokerProperties properties,
-            Environment environment, AuthFailureThrottle throttle, AuthMetrics metrics, SecurityProblems problems,
+            Environment environment, AuthFailureThrottle throttle, SecurityProblems problems,
             AuthenticationEventPublisher authenticationEvents, WebEndpointProperties endpoints,
             ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         // No HTTP session, ever: the context lives in a request attribute, which also carries
@@ -131,7 +131,7 @@ class WebSecurityConfiguration {
         }
         else {
             http.addFilterBefore(new BearerTokenFilter(clients, jwtCallers(environment, jwtDecoder, clients), throttle,
-                    metrics, problems, contexts, authenticationEvents), AnonymousAuthenticationFilter.class);
+                    problems, contexts, authenticationEvents), AnonymousAuthenticationFilter.class);
             if (isClientAuthOn(environment)) {
                 http.x509((x509) -> x509.x509PrincipalExtractor(new SubjectX500PrincipalExtractor())
                     .userDetailsService(clients));
