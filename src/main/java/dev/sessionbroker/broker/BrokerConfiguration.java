@@ -17,6 +17,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
@@ -124,11 +125,11 @@ class BrokerConfiguration {
     SessionBroker sessionBroker(Vendors vendors, ObjectProvider<SessionStore> sessionStore, LoginAttempts loginAttempts,
             CoolDowns coolDowns, LoginHistory loginHistory, ExecutorService vendorLoginExecutor,
             ExecutorService sessionStoreTouches, BrokerProperties properties, Clock clock, Ticker ticker,
-            ObjectProvider<BrokerListener> listener) {
+            ObjectProvider<BrokerListener> listener, ApplicationEventPublisher events) {
         BrokerListener brokerListener = listener(listener);
         return new SessionBroker(vendors, sessionStore.getIfAvailable(() -> new LocalSessionStore(ticker)), loginAttempts, new LoginPacing(clock, brokerListener),
                 coolDowns, loginHistory, vendorLoginExecutor, sessionStoreTouches, properties.redis().touchInterval(),
-                clock, ticker, brokerListener);
+                clock, ticker, brokerListener, events);
     }
 
     /** The one listener (metrics), or none in a context without a meter registry. */

@@ -92,14 +92,4 @@ public interface BrokerListener {
      */
     default void loginPaced(String vendor, Duration waited) {
     }
-
-    /**
-     * A proxied call finished.
-     * @param method the HTTP method
-     * @param status the status passed back to the caller (0 if the vendor gave none)
-     * @param latency time from the caller's request to the vendor's answer
-     * @param replayed whether the call was replayed after a session refresh
-     */
-    default void proxyCallFinished(String vendor, String method, int status, Duration latency, boolean replayed) {
-    }
 }

@@ -18,10 +18,12 @@ import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 
 import dev.sessionbroker.broker.BrokerListener.RefreshReason;
 import dev.sessionbroker.broker.BrokerListener.RequestResult;
 import dev.sessionbroker.config.Secret;
+import dev.sessionbroker.adapter.LoginFailure;
 import dev.sessionbroker.adapter.VendorSettings;
 import dev.sessionbroker.adapter.Vendors;
 
@@ -37,6 +39,10 @@ import dev.sessionbroker.adapter.Vendors;
  * replaces a future in flight (a {@code DELETE} or a change on another replica drops only a
  * finished session). Across replicas the store's lock is the gate. Logins run on a small
  * executor, one thread per vendor at most, never one per waiting request.
+ * <p>
+ * What callers ask of it is published as events ({@link SessionHandedOut},
+ * {@link SessionRefreshed}, {@link SessionDropped}) naming the vendor acted on, the caller and
+ * the session answered, for the audit: it never has to work out from a request what happened.
  */
 public class SessionBroker {
 
@@ -62,9 +68,20 @@ public class SessionBroker {
 
     private final BrokerListener listener;
 
+    private final ApplicationEventPublisher events;
+
     SessionBroker(Vendors vendors, SessionStore store, LoginAttempts logins, LoginPacing pacing, CoolDowns coolDowns,
             LoginHistory history, Executor loginExecutor, Executor touches, Duration touchInterval, Clock clock,
             Ticker ticker, BrokerListener listener) {
+        this(vendors, store, logins, pacing, coolDowns, history, loginExecutor, touches, touchInterval, clock, ticker,
+                listener, (event) -> {
+                });
+    }
+
+    SessionBroker(Vendors vendors, SessionStore store, LoginAttempts logins, LoginPacing pacing, CoolDowns coolDowns,
+            LoginHistory history, Executor loginExecutor, Executor touches, Duration touchInterval, Clock clock,
+            Ticker ticker, BrokerListener listener, ApplicationEventPublisher events) {
+        this.events = events;
         this.vendors = vendors;
         this.gate = new LoginGate(store, logins, pacing, coolDowns, loginExecutor, clock, ticker);
         this.coolDowns = coolDowns;
@@ -76,6 +93,28 @@ public class SessionBroker {
         this.listener = listener;
         this.sessions = Caffeine.newBuilder().ticker(ticker).expireAfter(new SessionExpiry(vendors)).buildAsync();
         this.gate.onChange(this::changedElsewhere);
+    }
+
+    /**
+     * A caller's hand-out: {@link #lease}, and {@link SessionHandedOut} once its outcome is
+     * known (at once for a cached session, on the login thread after a login).
+     */
+    public CompletableFuture<SessionLease> handOut(String vendor, String caller) {
+        CompletableFuture<SessionLease> lease;
+        try {
+            lease = lease(vendor);
+        }
+        catch (RuntimeException ex) {
+            this.events.publishEvent(new SessionHandedOut(vendor, caller, null, failureOf(ex)));
+            throw ex;
+        }
+        if (lease.isDone() && !lease.isCompletedExceptionally()) {
+            // The hot path: no callback to chain.
+            this.events.publishEvent(new SessionHandedOut(vendor, caller, lease.join().session().fingerprint(), null));
+            return lease;
+        }
+        return lease.whenComplete((done, failure) -> this.events.publishEvent(new SessionHandedOut(vendor, caller,
+                (done != null) ? done.session().fingerprint() : null, (failure != null) ? failureOf(failure) : null)));
     }
 
     /** The current session of a vendor, logging in first if there is none. Counts as a use. */
@@ -116,6 +155,25 @@ public class SessionBroker {
             this.listener.sessionRequested(vendor, RequestResult.WAITED);
         }
         return current.thenApply((session) -> lease(session, settings));
+    }
+
+    /**
+     * A caller's refresh: as {@link #refresh(String, String, RefreshReason, Secret)}, and
+     * {@link SessionRefreshed} once it is answered.
+     */
+    public CompletableFuture<SessionLease> refresh(String vendor, @Nullable String rejectedSessionId,
+            RefreshReason reason, @Nullable Secret otp, String caller) {
+        CompletableFuture<SessionLease> refreshed;
+        try {
+            refreshed = refresh(vendor, rejectedSessionId, reason, otp);
+        }
+        catch (RuntimeException ex) {
+            this.events.publishEvent(new SessionRefreshed(vendor, caller, reason, null, failureOf(ex)));
+            throw ex;
+        }
+        return refreshed.whenComplete((done, failure) -> this.events.publishEvent(new SessionRefreshed(vendor, caller,
+                reason, (done != null) ? done.session().fingerprint() : null,
+                (failure != null) ? failureOf(failure) : null)));
     }
 
     /**
@@ -180,6 +238,48 @@ public class SessionBroker {
         settings(vendor);
         dropFinished(vendor, null);
         this.gate.dropped(vendor);
+    }
+
+    /** A caller's drop: {@link #invalidate(String)}, and {@link SessionDropped} naming the session dropped. */
+    public void invalidate(String vendor, String caller) {
+        Session dropped = null;
+        try {
+            settings(vendor);
+            dropped = cached(vendor);
+            invalidate(vendor);
+        }
+        catch (RuntimeException ex) {
+            this.events.publishEvent(new SessionDropped(vendor, caller, null, failureOf(ex)));
+            throw ex;
+        }
+        this.events.publishEvent(new SessionDropped(vendor, caller, (dropped != null) ? dropped.fingerprint() : null,
+                null));
+    }
+
+    /**
+     * What went wrong, as a label for events: a login failure's kind ({@code rejected},
+     * {@code unusable}, {@code transient}, {@code timeout}) or the broker's refusal
+     * ({@code vendor-cooling-down}, {@code unknown-vendor}, ...); {@code error} for anything else.
+     */
+    public static String failureOf(Throwable failure) {
+        Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+                : failure;
+        if (cause instanceof LoginFailure login) {
+            return BrokerListener.LoginOutcome.of(login.kind()).label();
+        }
+        if (cause instanceof BrokerException.CoolingDown) {
+            return "vendor-cooling-down";
+        }
+        if (cause instanceof BrokerException.UnknownVendor) {
+            return "unknown-vendor";
+        }
+        if (cause instanceof BrokerException.SharedStoreUnavailable) {
+            return "shared-store-unavailable";
+        }
+        if (cause instanceof BrokerException.OneTimePasswordNotSupported) {
+            return "otp-not-supported";
+        }
+        return "error";
     }
 
     /**

@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.env.ConfigTreePropertySource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 
@@ -62,11 +63,12 @@ public final class CredentialReloader {
 
     private static final Logger log = LoggerFactory.getLogger(CredentialReloader.class);
 
-    private static final Logger audit = LoggerFactory.getLogger("audit");
-
     private static final ConfigurationPropertyName CLIENTS = ConfigurationPropertyName.of("broker.clients");
 
     private final ConfigurableEnvironment environment;
+
+    /** Where applied rotations are told, as {@link CredentialsRotated}: the audit hears them there. */
+    private final ApplicationEventPublisher events;
 
     private final Vendors vendors;
 
@@ -99,7 +101,9 @@ public final class CredentialReloader {
      * a token digest is kept all the same (revoked, or authenticated otherwise)
      */
     public CredentialReloader(ConfigurableEnvironment environment, Vendors vendors, SessionBroker broker,
-            ClientDirectory clients, BrokerProperties properties, ClientDirectory.Proofs proofs, MeterRegistry registry) {
+            ClientDirectory clients, BrokerProperties properties, ClientDirectory.Proofs proofs, MeterRegistry registry,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.environment = environment;
         this.vendors = vendors;
         this.broker = broker;
@@ -147,10 +151,7 @@ public final class CredentialReloader {
         if (vendor.credentials().update(rotated.username(), rotated.password(), rotated.options())) {
             this.broker.credentialsChanged(vendor.name(), this.reloginOnChange);
             this.applied.increment();
-            audit.atInfo()
-                .addKeyValue("event.action", "credentials.changed")
-                .addKeyValue("broker.vendor", vendor.name())
-                .log("audit event=credentials.changed vendor={}", vendor.name());
+            this.events.publishEvent(new CredentialsRotated(CredentialsRotated.Kind.VENDOR, vendor.name(), false));
         }
     }
 
@@ -182,10 +183,7 @@ public final class CredentialReloader {
         for (String client : changed) {
             BrokerProperties.Client now = rotated.get(client);
             boolean revoked = now != null && tokens(now.tokenSha256()).isEmpty();
-            audit.atInfo()
-                .addKeyValue("event.action", revoked ? "credentials.revoked" : "credentials.changed")
-                .addKeyValue("broker.client", client)
-                .log("audit event={} client={}", revoked ? "credentials.revoked" : "credentials.changed", client);
+            this.events.publishEvent(new CredentialsRotated(CredentialsRotated.Kind.CLIENT, client, revoked));
         }
     }
 

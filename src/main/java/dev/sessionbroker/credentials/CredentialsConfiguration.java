@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -28,10 +29,11 @@ class CredentialsConfiguration {
 
     @Bean
     CredentialReloader credentialReloader(ConfigurableEnvironment environment, Vendors vendors, SessionBroker broker,
-            ClientDirectory clients, BrokerProperties properties, ObjectProvider<MeterRegistry> registry) {
+            ClientDirectory clients, BrokerProperties properties, ObjectProvider<MeterRegistry> registry,
+            ApplicationEventPublisher events) {
         return new CredentialReloader(environment, vendors, broker, clients, properties,
                 ClientDirectory.Proofs.of(environment),
-                registry.getIfAvailable(SimpleMeterRegistry::new));
+                registry.getIfAvailable(SimpleMeterRegistry::new), events);
     }
 
     @Bean

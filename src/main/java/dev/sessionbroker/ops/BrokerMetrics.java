@@ -7,11 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.springframework.context.event.EventListener;
+
 import dev.sessionbroker.broker.BrokerListener;
 import dev.sessionbroker.broker.BrokerListener.LoginOutcome;
 import dev.sessionbroker.broker.BrokerListener.RefreshReason;
 import dev.sessionbroker.broker.BrokerListener.RequestResult;
 import dev.sessionbroker.adapter.VendorSettings;
+import dev.sessionbroker.proxy.ProxyCallCompleted;
 import dev.sessionbroker.adapter.Vendors;
 
 /**
@@ -65,8 +68,13 @@ final class BrokerMetrics implements BrokerListener {
      * Proxied calls are not on the session hot path and their (method, status) pairs are
      * open-ended, so their meters are looked up in the registry per call.
      */
-    @Override
-    public void proxyCallFinished(String vendor, String method, int status, Duration latency, boolean replayed) {
+    @EventListener
+    void proxyCallCompleted(ProxyCallCompleted call) {
+        String vendor = call.vendor();
+        String method = call.method();
+        int status = call.status();
+        Duration latency = call.latency();
+        boolean replayed = call.replayed();
         Timer.builder("broker.proxy.calls")
             .description("Proxied calls and their latency, by vendor, method and status class")
             .tag("vendor", vendor)

@@ -7,12 +7,11 @@ import java.util.concurrent.Semaphore;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.function.SingletonSupplier;
 
-import dev.sessionbroker.broker.BrokerListener;
 import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.config.BrokerProperties;
 import dev.sessionbroker.adapter.VendorSettings;
@@ -30,7 +29,7 @@ class ProxyConfiguration {
 
     @Bean
     VendorProxy vendorProxy(Vendors vendors, VendorClients clients, SessionBroker broker, BrokerProperties properties,
-            JsonMapper jsonMapper, ObjectProvider<BrokerListener> listeners, Ticker ticker) {
+            JsonMapper jsonMapper, ApplicationEventPublisher events, Ticker ticker) {
         Map<String, ProxiedVendor> proxied = new LinkedHashMap<>();
         long bufferLimit = properties.proxy().maxReplayBody().toBytes();
         for (VendorSettings vendor : vendors.all()) {
@@ -39,8 +38,7 @@ class ProxyConfiguration {
                     detector(vendor, jsonMapper, bufferLimit),
                     new Semaphore(properties.proxy().maxConcurrentPerVendor())));
         }
-        return new VendorProxy(proxied, broker, listeners.getIfAvailable(() -> BrokerListener.NONE),
-                bufferLimit, ticker, jsonMapper);
+        return new VendorProxy(proxied, broker, events, bufferLimit, ticker, jsonMapper);
     }
 
     private static ExpiredSessionDetector detector(VendorSettings vendor, JsonMapper jsonMapper, long bufferLimit) {

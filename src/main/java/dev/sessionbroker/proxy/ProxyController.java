@@ -4,11 +4,14 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.sessionbroker.security.BrokerClient;
 import dev.sessionbroker.web.VendorName;
 
 /** {@code ANY /proxy/{vendor}/**}: see {@link VendorProxy}. */
@@ -22,8 +25,8 @@ class ProxyController {
     }
 
     @RequestMapping({ "/proxy/{vendor}", "/proxy/{vendor}/**" })
-    void proxy(@PathVariable @VendorName String vendor, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    void proxy(@PathVariable @VendorName String vendor, @AuthenticationPrincipal @Nullable BrokerClient client,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         // The raw, still-encoded URI: the target is checked before anything is decoded. The
         // vendor segment must be the canonical name as sent: cutting the decoded name's length
         // off an encoded one (/proxy/%61lertsite/x) would shift the path sent to the vendor.
@@ -33,6 +36,6 @@ class ProxyController {
             throw ProxyProblems.unsafePath();
         }
         String rawPath = (raw.length() > prefix.length() + 1) ? raw.substring(prefix.length() + 1) : "";
-        this.proxy.forward(vendor, rawPath, request, response);
+        this.proxy.forward(vendor, BrokerClient.nameOf(client), rawPath, request, response);
     }
 }

@@ -18,20 +18,22 @@ import java.util.concurrent.CompletionException;
 import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
 
-import dev.sessionbroker.broker.BrokerListener;
 import dev.sessionbroker.broker.BrokerListener.RefreshReason;
 import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.broker.SessionLease;
 import dev.sessionbroker.broker.BrokerException;
+import dev.sessionbroker.adapter.SessionFingerprint;
 import dev.sessionbroker.adapter.SessionPlacement;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Forwards one caller request to its vendor with the session injected. When the vendor says
  * the session is no longer valid, the session that was used is compare-and-refreshed (so a
  * burst of calls that all hit the same dead session costs one login) and the call replayed
- * once — only if its body was kept, and never twice.
+ * once — only if its body was kept, and never twice. Every call ends in a
+ * {@link ProxyCallCompleted} naming the session it actually carried.
  */
 public class VendorProxy {
 
@@ -52,7 +55,7 @@ public class VendorProxy {
 
     private final SessionBroker broker;
 
-    private final BrokerListener listener;
+    private final ApplicationEventPublisher events;
 
     private final long replayLimit;
 
@@ -60,18 +63,37 @@ public class VendorProxy {
 
     private final JsonMapper jsonMapper;
 
-    VendorProxy(Map<String, ProxiedVendor> vendors, SessionBroker broker, BrokerListener listener, long replayLimit,
+    VendorProxy(Map<String, ProxiedVendor> vendors, SessionBroker broker, ApplicationEventPublisher events, long replayLimit,
             Ticker ticker, JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
         this.replayLimit = replayLimit;
         this.ticker = ticker;
         this.vendors = vendors;
         this.broker = broker;
-        this.listener = listener;
+        this.events = events;
     }
 
-    void forward(String vendorName, String rawPath, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    /** @param caller who calls, for {@link ProxyCallCompleted} */
+    void forward(String vendorName, String caller, String rawPath, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        long started = this.ticker.read();
+        Call call = new Call();
+        try {
+            forward(vendorName, rawPath, request, response, call);
+        }
+        catch (RuntimeException | IOException ex) {
+            call.failure = SessionBroker.failureOf(ex);
+            throw ex;
+        }
+        finally {
+            this.events.publishEvent(new ProxyCallCompleted(vendorName, caller, request.getMethod(), call.status,
+                    Duration.ofNanos(this.ticker.read() - started), call.replayed,
+                    (call.sessionId != null) ? SessionFingerprint.of(call.sessionId) : null, call.failure));
+        }
+    }
+
+    private void forward(String vendorName, String rawPath, HttpServletRequest request, HttpServletResponse response,
+            Call outcome) throws IOException {
         ProxiedVendor vendor = this.vendors.get(vendorName);
         if (vendor == null) {
             throw new BrokerException.UnknownVendor(vendorName);
@@ -90,32 +112,41 @@ public class VendorProxy {
         if (!vendor.inFlight().tryAcquire()) {
             throw ProxyProblems.saturated(vendorName);
         }
-        long started = this.ticker.read();
-        int status = 0;
-        boolean replayed = false;
         try {
             OutgoingCall call = new OutgoingCall(HttpMethod.valueOf(request.getMethod()), target,
                     forwardedHeaders(request), body);
             String sessionId = await(this.broker.lease(vendorName)).session().sessionId();
+            outcome.sessionId = sessionId;
             ClientHttpResponse answer = send(vendor, call.inject(placements, sessionId, this.jsonMapper));
             ExpiredSessionDetector.Inspection inspection = vendor.detector().inspect(answer);
             if (inspection.expired() && call.body().isReplayable()) {
                 answer.close();
-                replayed = true;
+                outcome.replayed = true;
                 String fresh = await(this.broker.refresh(vendorName, sessionId, RefreshReason.PROXY_401)).session().sessionId();
                 log.info("proxy vendor={} session expired on {} {}; refreshed and replaying once", vendorName,
                         call.method(), target.getRawPath());
+                outcome.sessionId = fresh;
                 answer = send(vendor, call.inject(placements, fresh, this.jsonMapper));
                 inspection = vendor.detector().inspect(answer);
             }
-            status = answer.getStatusCode().value();
+            outcome.status = answer.getStatusCode().value();
             relay(answer, inspection, response);
         }
         finally {
             vendor.inFlight().release();
-            this.listener.proxyCallFinished(vendorName, request.getMethod(), status,
-                    Duration.ofNanos(this.ticker.read() - started), replayed);
         }
+    }
+
+    /** What one call did, filled in as it goes. */
+    private static final class Call {
+
+        private int status;
+
+        private boolean replayed;
+
+        private @Nullable String sessionId;
+
+        private @Nullable String failure;
     }
 
     private static ClientHttpResponse send(ProxiedVendor vendor, OutgoingCall call) throws IOException {

@@ -5,10 +5,18 @@ import java.util.Set;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
+import org.springframework.security.core.Authentication;
+
 import dev.sessionbroker.adapter.Vendors;
+import dev.sessionbroker.security.VendorAccess.VendorDecision;
 
 /**
- * {@code broker.auth.denials} by client and vendor, {@code broker.auth.failures} by reason.
+ * {@code broker.auth.denials} by client and vendor, {@code broker.auth.failures} by reason,
+ * from Spring Security's events: the refusals of the broker's filters
+ * ({@link RefusedCredentials}) and its authorization denials.
  * Tags come from configuration only (client names, vendor names, "anonymous", "unknown",
  * "none"), never from what a caller sent, so cardinality is bounded.
  */
@@ -30,6 +38,31 @@ final class AuthMetrics {
         this.registry = registry;
         this.vendors = vendors;
         this.clients = Set.copyOf(clients);
+    }
+
+    @EventListener
+    void authenticationFailed(AbstractAuthenticationFailureEvent event) {
+        if (!(event.getAuthentication() instanceof RefusedCredentials refused)) {
+            return;
+        }
+        if (refused.action() == AuditAction.AUTH_MISSING) {
+            denied(NO_CLIENT, refused.vendor());
+            return;
+        }
+        failed(String.valueOf(refused.reason()));
+        // The issuer's keys out of reach is not the caller's failure: a 503, not a denial.
+        if (!JwtCallers.Verdict.KEYS_UNAVAILABLE.equals(refused.reason())) {
+            denied(UNKNOWN_CLIENT, refused.vendor());
+        }
+    }
+
+    @EventListener
+    void authorizationDenied(AuthorizationDeniedEvent<?> event) {
+        Authentication authentication = event.getAuthentication().get();
+        String client = BrokerClient.nameOf((authentication != null
+                && authentication.getPrincipal() instanceof BrokerClient caller) ? caller : null);
+        String vendor = (event.getAuthorizationResult() instanceof VendorDecision decision) ? decision.vendor() : null;
+        denied(client, (vendor != null) ? vendor : NO_VENDOR);
     }
 
     /**

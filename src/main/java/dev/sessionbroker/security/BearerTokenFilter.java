@@ -10,6 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -22,7 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * checked as a JWT ({@link JwtCallers}). A token that proves no client (wrong token, invalid
  * JWT, unknown subject alike) is answered 401 and counted against the caller's address; once
  * that address has failed too often its failing attempts are answered 429. A valid token is
- * never throttled, so a guesser cannot lock out the client it shares an address with.
+ * never throttled, so a guesser cannot lock out the client it shares an address with. Each
+ * refusal is published as Spring Security's authentication failure event, with
+ * {@link RefusedCredentials} saying where from and why: the audit and {@link AuthMetrics}
+ * listen there.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -32,24 +39,22 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     private final AuthFailureThrottle throttle;
 
-    private final AuthMetrics metrics;
-
     private final SecurityProblems problems;
 
     private final SecurityContextRepository contexts;
 
-    private final AuditLog log;
+    private final AuthenticationEventPublisher events;
 
     private final @Nullable JwtCallers jwts;
 
     /** @param jwts null unless JWT callers are configured */
     BearerTokenFilter(ClientDirectory clients, @Nullable JwtCallers jwts, AuthFailureThrottle throttle,
-            AuthMetrics metrics, SecurityProblems problems, SecurityContextRepository contexts, AuditLog log) {
-        this.log = log;
+            SecurityProblems problems, SecurityContextRepository contexts,
+            AuthenticationEventPublisher events) {
+        this.events = events;
         this.jwts = jwts;
         this.clients = clients;
         this.throttle = throttle;
-        this.metrics = metrics;
         this.problems = problems;
         this.contexts = contexts;
     }
@@ -104,45 +109,24 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         String remote = LogValues.safe(address);
         Duration wait = this.throttle.waitFor(address);
         if (wait != null) {
-            this.metrics.failed("throttled");
-            this.log.refused(new AuditLog.Refusal("auth.throttled", remote));
+            this.events.publishAuthenticationFailure(new LockedException("backing off"), new RefusedCredentials(
+                    AuditAction.AUTH_THROTTLED, remote, "throttled", null, SecurityProblems.vendorTag(request)));
             this.problems.throttled(request, response, wait);
             return;
         }
         this.throttle.recordFailure(address);
-        this.metrics.failed(reason);
-        if (detail == null) {
-            this.log.write((audit) -> audit.atWarn()
-                .addKeyValue("event.action", "auth.failure")
-                .addKeyValue("client.address", remote)
-                .addKeyValue("event.reason", reason)
-                .log("audit event=auth.failure remote={} reason={}", remote, reason));
-        }
-        else {
-            String safeDetail = LogValues.safe(detail);
-            this.log.write((audit) -> audit.atWarn()
-                .addKeyValue("event.action", "auth.failure")
-                .addKeyValue("client.address", remote)
-                .addKeyValue("event.reason", reason)
-                .addKeyValue("error.message", safeDetail)
-                .log("audit event=auth.failure remote={} reason={} detail={}", remote, reason, safeDetail));
-        }
+        this.events.publishAuthenticationFailure(new BadCredentialsException(reason),
+                new RefusedCredentials(AuditAction.AUTH_FAILURE, remote, reason,
+                        (detail != null) ? LogValues.safe(detail) : null, SecurityProblems.vendorTag(request)));
         this.problems.invalidToken(request, response);
     }
 
     /** The issuer's keys could not be fetched: nothing the caller did, so not counted against it. */
     private void keysUnavailable(HttpServletRequest request, HttpServletResponse response, @Nullable String detail)
             throws IOException {
-        String remote = LogValues.safe(request.getRemoteAddr());
-        String safeDetail = LogValues.safe(detail);
-        this.metrics.failed(JwtCallers.Verdict.KEYS_UNAVAILABLE);
-        this.log.write((audit) -> audit.atError()
-            .addKeyValue("event.action", "auth.failure")
-            .addKeyValue("client.address", remote)
-            .addKeyValue("event.reason", JwtCallers.Verdict.KEYS_UNAVAILABLE)
-            .addKeyValue("error.message", safeDetail)
-            .log("audit event=auth.failure remote={} reason={} detail={}", remote,
-                    JwtCallers.Verdict.KEYS_UNAVAILABLE, safeDetail));
+        this.events.publishAuthenticationFailure(new AuthenticationServiceException(JwtCallers.Verdict.KEYS_UNAVAILABLE),
+                new RefusedCredentials(AuditAction.AUTH_FAILURE, LogValues.safe(request.getRemoteAddr()),
+                        JwtCallers.Verdict.KEYS_UNAVAILABLE, LogValues.safe(detail), SecurityProblems.vendorTag(request)));
         this.problems.keysUnavailable(request, response);
     }
 }

@@ -34,6 +34,11 @@ public record BrokerClient(String name, Set<String> vendors, boolean allVendors,
         vendors = Set.copyOf(vendors);
     }
 
+    /** The name audit events and metrics give a caller: its client's, or {@code anonymous}. */
+    public static String nameOf(@Nullable BrokerClient client) {
+        return (client != null) ? client.name() : ANONYMOUS.name();
+    }
+
     public BrokerClient(String name, Set<String> vendors, boolean allVendors, boolean admin) {
         this(name, vendors, allVendors, admin, false);
     }

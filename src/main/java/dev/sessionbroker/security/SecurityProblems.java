@@ -2,11 +2,14 @@ package dev.sessionbroker.security;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,6 +17,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import dev.sessionbroker.adapter.Vendors;
@@ -22,20 +26,23 @@ import dev.sessionbroker.adapter.Vendors;
  * Answers refusals that happen in the security filters, before any controller, by handing
  * them to Spring MVC's exception resolvers: the application's one
  * {@code @RestControllerAdvice} turns them into problem details like every other failure.
- * Counts each refusal in {@code broker.auth.denials}.
+ * A request without credentials is published as an authentication failure event, which the
+ * audit and {@code broker.auth.denials} hear.
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
+    private static final List<PathPatternRequestMatcher> VENDOR_ROUTES = Stream
+        .of("/sessions/{vendor}", "/sessions/{vendor}/refresh", "/proxy/{vendor}", "/proxy/{vendor}/**")
+        .map(PathPatternRequestMatcher.withDefaults()::matcher)
+        .toList();
+
     private final HandlerExceptionResolver resolver;
 
-    private final AuthMetrics metrics;
+    private final AuthenticationEventPublisher events;
 
-    private final AuditLog log;
-
-    SecurityProblems(HandlerExceptionResolver resolver, AuthMetrics metrics, AuditLog log) {
+    SecurityProblems(HandlerExceptionResolver resolver, AuthenticationEventPublisher events) {
         this.resolver = resolver;
-        this.metrics = metrics;
-        this.log = log;
+        this.events = events;
     }
 
     /**
@@ -46,19 +53,14 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
-        this.metrics.denied(AuthMetrics.NO_CLIENT, vendorTag(request));
-        this.log.refused(new AuditLog.Refusal("auth.missing", LogValues.safe(request.getRemoteAddr())));
-        AuditedCall call = AuditedCall.of(request);
-        if (call != null) {
-            call.countedAsRefusal();
-        }
+        this.events.publishAuthenticationFailure(ex, new RefusedCredentials(AuditAction.AUTH_MISSING,
+                LogValues.safe(request.getRemoteAddr()), null, null, vendorTag(request)));
         resolve(request, response, CallerRefused.unauthenticated(false));
     }
 
     /** A bearer token that matches no client. */
     void invalidToken(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        this.metrics.denied(AuthMetrics.UNKNOWN_CLIENT, vendorTag(request));
         resolve(request, response, CallerRefused.unauthenticated(true));
     }
 
@@ -70,7 +72,6 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     /** A token sent while its address is backing off after failed authentications. */
     void throttled(HttpServletRequest request, HttpServletResponse response, Duration wait)
             throws IOException {
-        this.metrics.denied(AuthMetrics.UNKNOWN_CLIENT, vendorTag(request));
         resolve(request, response, CallerRefused.throttled(wait));
     }
 
@@ -81,7 +82,6 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         String vendor = (ex instanceof AuthorizationDeniedException denied
                 && denied.getAuthorizationResult() instanceof VendorAccess.VendorDecision decision) ? decision.vendor()
                         : null;
-        this.metrics.denied(client, (vendor != null) ? vendor : AuthMetrics.NO_VENDOR);
         // The decoded path segment is named back only if it is a well-formed vendor name: the
         // answer never echoes arbitrary caller input.
         String named = (vendor != null && Vendors.isValidName(vendor)) ? vendor : null;
@@ -105,10 +105,18 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         resolve(request, response, ex);
     }
 
-    /** The vendor as routing decodes it; {@link AuthMetrics} keeps configured names only. */
-    private static String vendorTag(HttpServletRequest request) {
-        AuditedCall.Subject subject = AuditedCall.subjectOf(request);
-        return (subject != null) ? subject.vendor() : AuthMetrics.NO_VENDOR;
+    /**
+     * For the metric tag only: the vendor as routing decodes it, by the routes' own patterns;
+     * {@link AuthMetrics} keeps configured names only.
+     */
+    static String vendorTag(HttpServletRequest request) {
+        for (PathPatternRequestMatcher route : VENDOR_ROUTES) {
+            String vendor = route.matcher(request).getVariables().get("vendor");
+            if (vendor != null) {
+                return vendor;
+            }
+        }
+        return AuthMetrics.NO_VENDOR;
     }
 
     private void resolve(HttpServletRequest request, HttpServletResponse response, RuntimeException problem)

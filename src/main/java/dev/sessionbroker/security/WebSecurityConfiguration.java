@@ -1,7 +1,5 @@
 package dev.sessionbroker.security;
 
-import java.time.Duration;
-
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
@@ -14,14 +12,17 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointPr
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.x509.SubjectX500PrincipalExtractor;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -31,7 +32,6 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
-import dev.sessionbroker.broker.SessionBroker;
 import dev.sessionbroker.adapter.Vendors;
 import dev.sessionbroker.config.BrokerProperties;
 
@@ -58,15 +58,15 @@ class WebSecurityConfiguration {
     }
 
     /**
-     * Hand-outs of one session to one client are coalesced over a second of real time
-     * (whatever ticker the broker's caches use), so that lines appear within about a second;
-     * refusals a caller can repeat at will, per address over {@link AuditLog#REFUSAL_INTERVAL}
-     * of the broker's time, like the back-off they go with.
+     * Boot's publisher, but one that publishes every refusal: also those without credentials
+     * ({@link SecurityProblems#commence}), whose exceptions Spring Security maps to no event
+     * of its own. The audit listens for the events.
      */
     @Bean
-    AuditLog auditLog(MeterRegistry registry, Ticker ticker) {
-        return new AuditLog(new AuditTally<>(Ticker.systemTicker(), Duration.ofSeconds(1), AuditLog.MAX_COALESCED),
-                new AuditTally<>(ticker, AuditLog.REFUSAL_INTERVAL, AuditLog.MAX_COALESCED), registry);
+    DefaultAuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+        return publisher;
     }
 
     @Bean
@@ -77,14 +77,14 @@ class WebSecurityConfiguration {
     /** Also the firewall's {@code RequestRejectedHandler}, picked up by Spring Security as a bean. */
     @Bean
     SecurityProblems securityProblems(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
-            AuthMetrics metrics, AuditLog auditLog) {
-        return new SecurityProblems(resolver, metrics, auditLog);
+            AuthenticationEventPublisher authenticationEvents) {
+        return new SecurityProblems(resolver, authenticationEvents);
     }
 
     @Bean
     SecurityFilterChain brokerSecurity(HttpSecurity http, ClientDirectory clients, BrokerProperties properties,
-            Environment environment, AuthFailureThrottle throttle, AuthMetrics metrics, SecurityProblems problems,
-            SessionBroker broker, AuditLog auditLog, WebEndpointProperties endpoints,
+            Environment environment, AuthFailureThrottle throttle, SecurityProblems problems,
+            AuthenticationEventPublisher authenticationEvents, WebEndpointProperties endpoints,
             ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         // No HTTP session, ever: the context lives in a request attribute, which also carries
         // it to the asynchronous dispatch of a session answer.
@@ -108,7 +108,7 @@ class WebSecurityConfiguration {
                 // The REQUEST dispatch was authorized; the answer's own dispatches need not be.
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 // Every caller's hot path first: none of the rules it now precedes can match it.
-                .requestMatchers(HttpMethod.GET, "/sessions/{vendor}").access(VendorAccess.use())
+                .requestMatchers(HttpMethod.GET, "/sessions/{vendor}").access(VendorAccess.use(AuditAction.SESSION_HANDOUT))
                 // The demo profile's vendor emulators: the broker logs in to them itself, with
                 // no client token. Without the demo profile nothing answers there (404).
                 .requestMatchers("/emulator/**").permitAll()
@@ -118,19 +118,20 @@ class WebSecurityConfiguration {
                 // from it; it names no vendor, client or secret.
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").authenticated()
                 .requestMatchers(HttpMethod.GET, "/sessions").authenticated()
-                .requestMatchers(HttpMethod.POST, "/sessions/{vendor}/refresh").access(VendorAccess.manage())
-                .requestMatchers(HttpMethod.DELETE, "/sessions/{vendor}").access(VendorAccess.manage())
-                .requestMatchers("/sessions/{vendor}", "/proxy/{vendor}", "/proxy/{vendor}/**")
-                .access(VendorAccess.use())
-                .anyRequest().authenticated())
-            .addFilterBefore(new AuditFilter(broker, auditLog), ExceptionTranslationFilter.class);
+                .requestMatchers(HttpMethod.POST, "/sessions/{vendor}/refresh")
+                .access(VendorAccess.manage(AuditAction.SESSION_REFRESH))
+                .requestMatchers(HttpMethod.DELETE, "/sessions/{vendor}").access(VendorAccess.manage(AuditAction.SESSION_DELETE))
+                // HEAD is answered by the hand-out's handler; any other method there is refused by Spring MVC.
+                .requestMatchers("/sessions/{vendor}").access(VendorAccess.use(AuditAction.SESSION_HANDOUT))
+                .requestMatchers("/proxy/{vendor}", "/proxy/{vendor}/**").access(VendorAccess.use(AuditAction.PROXY_CALL))
+                .anyRequest().authenticated());
         if (clients.isEmpty()) {
             AnonymousAccess.check(environment, properties);
             http.addFilterBefore(new AnonymousClientFilter(contexts), AnonymousAuthenticationFilter.class);
         }
         else {
             http.addFilterBefore(new BearerTokenFilter(clients, jwtCallers(environment, jwtDecoder, clients), throttle,
-                    metrics, problems, contexts, auditLog), AnonymousAuthenticationFilter.class);
+                    problems, contexts, authenticationEvents), AnonymousAuthenticationFilter.class);
             if (isClientAuthOn(environment)) {
                 http.x509((x509) -> x509.x509PrincipalExtractor(new SubjectX500PrincipalExtractor())
                     .userDetailsService(clients));

@@ -34,7 +34,6 @@ import dev.sessionbroker.broker.SessionLease;
 import dev.sessionbroker.config.Secret;
 import dev.sessionbroker.adapter.VendorSettings;
 import dev.sessionbroker.adapter.Vendors;
-import dev.sessionbroker.security.AuditTrail;
 import dev.sessionbroker.security.BrokerClient;
 
 /**
@@ -74,11 +73,12 @@ class SessionsController {
     @GetMapping(path = "/{vendor}", produces = { JSON, TEXT })
     @Nullable Object session(
             @PathVariable @Parameter(schema = @Schema(type = "string", pattern = Vendors.NAME_RULE)) String vendor,
-            HttpServletRequest request, HttpServletResponse response) {
+            @AuthenticationPrincipal @Nullable BrokerClient client, HttpServletRequest request,
+            HttpServletResponse response) {
         if (!Vendors.isValidName(vendor)) {
             throw new InvalidVendorName();
         }
-        return respond(this.broker.lease(vendor), AcceptHeader.prefersPlainText(request.getHeader(HttpHeaders.ACCEPT)),
+        return respond(this.broker.handOut(vendor, BrokerClient.nameOf(client)), AcceptHeader.prefersPlainText(request.getHeader(HttpHeaders.ACCEPT)),
                 request, response);
     }
 
@@ -99,13 +99,14 @@ class SessionsController {
             throw Problem.OTP_NOT_ALLOWED.exception(vendor, "this client may not log in to vendor '" + vendor
                     + "' with a one-time password: that is for admin clients, or clients with one-time-password: true");
         }
-        return respond(this.broker.refresh(vendor, rejected, RefreshReason.CALLER, otp), AcceptHeader.prefersPlainText(accept),
-                request, response);
+        return respond(this.broker.refresh(vendor, rejected, RefreshReason.CALLER, otp, BrokerClient.nameOf(client)),
+                AcceptHeader.prefersPlainText(accept), request, response);
     }
 
     @DeleteMapping("/{vendor}")
-    ResponseEntity<Void> delete(@PathVariable @VendorName String vendor) {
-        this.broker.invalidate(vendor);
+    ResponseEntity<Void> delete(@PathVariable @VendorName String vendor,
+            @AuthenticationPrincipal @Nullable BrokerClient client) {
+        this.broker.invalidate(vendor, BrokerClient.nameOf(client));
         return ResponseEntity.noContent().build();
     }
 
@@ -136,15 +137,13 @@ class SessionsController {
     private @Nullable Object respond(CompletableFuture<SessionLease> lease, boolean plain, HttpServletRequest request,
             HttpServletResponse response) {
         if (lease.isDone()) {
-            return lease.isCompletedExceptionally() ? lease : answer(lease.join(), plain, request);
+            return lease.isCompletedExceptionally() ? lease : answer(lease.join(), plain);
         }
-        this.waiting.answerWhenDone(request, response, lease.thenApply((done) -> answer(done, plain, request)));
+        this.waiting.answerWhenDone(request, response, lease.thenApply((done) -> answer(done, plain)));
         return null;
     }
 
-    /** The answer, and the audit told which session it hands out. */
-    private ResponseEntity<?> answer(SessionLease lease, boolean plain, HttpServletRequest request) {
-        AuditTrail.handsOut(request, lease.session().fingerprint());
+    private ResponseEntity<?> answer(SessionLease lease, boolean plain) {
         // A session ID is a credential: no cache on the way may keep it.
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().cacheControl(CacheControl.noStore());
         if (plain) {

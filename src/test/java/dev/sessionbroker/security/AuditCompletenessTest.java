@@ -21,6 +21,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.sessionbroker.ops.AuditListener;
 import dev.sessionbroker.support.BrokerWithClientsFixture;
 import dev.sessionbroker.SessionBrokerApplication;
 import dev.sessionbroker.support.BrokerHttp;
@@ -99,7 +100,7 @@ class AuditCompletenessTest extends BrokerWithClientsFixture {
             }
         }
         // The first refusal is written at once, the rest once the interval has passed.
-        this.time.advance(AuditLog.REFUSAL_INTERVAL);
+        this.time.advance(AuditListener.REFUSAL_INTERVAL);
 
         int expected = requests;
         await().atMost(Duration.ofSeconds(3))

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.sessionbroker.ops.AuditListener;
 import dev.sessionbroker.support.BrokerWithClientsFixture;
 import dev.sessionbroker.support.PrometheusText;
 import dev.sessionbroker.support.RawHttp;
@@ -274,7 +275,7 @@ class CallerAccessTest extends BrokerWithClientsFixture {
 
         // Once the interval has passed, the rest are written with their count: nothing is
         // left waiting for a next refusal that may never come.
-        this.time.advance(AuditLog.REFUSAL_INTERVAL);
+        this.time.advance(AuditListener.REFUSAL_INTERVAL);
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(throttledAuditLines(output, from))
             .hasSize(2).last().asString().endsWith("refused=9"));
     }

@@ -1,4 +1,4 @@
-package dev.sessionbroker.security;
+package dev.sessionbroker.ops;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sessionbroker.security.AuditLog.HandOut;
-import dev.sessionbroker.security.AuditTally.Count;
+import dev.sessionbroker.ops.AuditListener.HandOut;
+import dev.sessionbroker.ops.AuditTally.Count;
 import dev.sessionbroker.support.FakeTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +24,9 @@ class AuditTallyTest {
 
     static final Duration INTERVAL = Duration.ofSeconds(1);
 
-    static final HandOut BILLING = new HandOut("billing", "alertsite", 200, "sha256:28a14d2c");
+    static final HandOut BILLING = new HandOut("billing", "alertsite", "sha256:28a14d2c");
 
-    static final HandOut REPORTS = new HandOut("reports", "alertsite", 200, "sha256:28a14d2c");
+    static final HandOut REPORTS = new HandOut("reports", "alertsite", "sha256:28a14d2c");
 
     final FakeTime time = new FakeTime();
 
@@ -49,7 +49,7 @@ class AuditTallyTest {
     void eachClientAndSessionHasItsOwnLine() {
         assertThat(this.tally.add(BILLING)).isTrue();
         assertThat(this.tally.add(REPORTS)).isTrue();
-        HandOut newSession = new HandOut("billing", "alertsite", 200, "sha256:9d3be510");
+        HandOut newSession = new HandOut("billing", "alertsite", "sha256:9d3be510");
         assertThat(this.tally.add(newSession)).isTrue();
     }
 
@@ -57,9 +57,9 @@ class AuditTallyTest {
     void beyondTheKeysItMayCoalesceEveryEventIsALineOfItsOwn() {
         this.tally.add(BILLING);
         this.tally.add(REPORTS);
-        HandOut third = new HandOut("ops", "alertsite", 200, "sha256:28a14d2c");
+        HandOut third = new HandOut("ops", "alertsite", "sha256:28a14d2c");
         this.tally.add(third);
-        HandOut fourth = new HandOut("poller", "alertsite", 200, "sha256:28a14d2c");
+        HandOut fourth = new HandOut("poller", "alertsite", "sha256:28a14d2c");
 
         assertThat(this.tally.add(fourth)).isTrue();
         assertThat(this.tally.add(fourth)).isTrue();

@@ -1,4 +1,4 @@
-package dev.sessionbroker.security;
+package dev.sessionbroker.ops;
 
 import java.time.Duration;
 import java.util.ArrayList;
