@@ -3,11 +3,14 @@ package dev.sessionbroker.credentials;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -30,11 +33,14 @@ import dev.sessionbroker.security.Tokens;
 import dev.sessionbroker.support.BrokerHttp;
 import dev.sessionbroker.support.StrictVendorStub;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.sessionbroker.support.DocFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -89,6 +95,46 @@ class CredentialRotationTest {
         assertThat(counter(broker, "applied")).isEqualTo(1);
         assertThat(output.getAll()).contains("audit event=credentials.changed vendor=alertsite")
             .doesNotContain(WRONG).doesNotContain(RIGHT);
+    }
+
+    @Test
+    void anAppViewXClientSecretRotatesLikeAPasswordAndTheTypesOtherSettingsStay(CapturedOutput output)
+            throws IOException {
+        String token = jwtExpiringIn(Duration.ofMinutes(15));
+        alertSite.stubFor(post(urlPathEqualTo("/avx/acctmgmt-get-service-token"))
+            .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"response\":null,\"message\":\"Client Password is incorrect::[Invalid Client credential]\","
+                        + "\"appStatusCode\":\"OAUTH_CLNT_015\",\"tags\":null,\"headers\":null}")));
+        alertSite.stubFor(post(urlPathEqualTo("/avx/acctmgmt-get-service-token"))
+            .withHeader("Authorization", equalTo("Basic " + Base64.getEncoder()
+                .encodeToString(("svc-7:" + RIGHT).getBytes(StandardCharsets.UTF_8))))
+            .willReturn(okJson("{\"response\":\"" + token + "\",\"message\":null,\"appStatusCode\":null,"
+                    + "\"tags\":{},\"headers\":null}")));
+        write("broker.vendors.alertsite.password", RIGHT);
+        write("broker.vendors.avx.appviewx.client-secret", WRONG);
+        ConfigurableApplicationContext broker = start("--broker.vendors.avx.type=appviewx",
+                "--broker.vendors.avx.base-url=" + alertSite.baseUrl() + "/avx",
+                "--broker.vendors.avx.min-login-interval=0", "--broker.vendors.avx.appviewx.client-id=svc-7",
+                "--broker.vendors.avx.appviewx.gateway-source=web");
+        BrokerHttp http = http(broker);
+        assertThat(http.get("/sessions/avx").statusCode()).isEqualTo(502);
+        assertThat(http.get("/sessions/avx").statusCode()).isEqualTo(503);
+
+        replaceByRename("broker.vendors.avx.appviewx.client-secret", RIGHT);
+        broker.getBean(CredentialReloader.class).reload();
+
+        assertThat(http.get("/sessions/avx", "text/plain").body()).isEqualTo(token);
+        alertSite.verify(2, postRequestedFor(urlEqualTo("/avx/acctmgmt-get-service-token?gwsource=web")));
+        assertThat(output.getAll()).contains("credentials.changed").doesNotContain(WRONG).doesNotContain(RIGHT);
+    }
+
+    /** A service token shaped as AppViewX's "oAuth" page shows one; only its exp matters here. */
+    private static String jwtExpiringIn(Duration lifetime) {
+        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+        String claims = "{\"sub\":\"svc\",\"aud\":\"avx\",\"iss\":\"avx\",\"exp\":"
+                + Instant.now().plus(lifetime).getEpochSecond() + "}";
+        return encoder.encodeToString("{\"typ\":\"JWT\",\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + encoder.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
     }
 
     @Test
