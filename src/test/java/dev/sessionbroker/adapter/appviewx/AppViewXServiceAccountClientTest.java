@@ -106,6 +106,16 @@ class AppViewXServiceAccountClientTest {
     }
 
     @Test
+    void vendorTextLosesControlCharactersAndTheSecret() {
+        appViewX.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(400)
+            .withHeader("Content-Type", "application/json")
+            .withBody(ServiceTokenFixtures.refusal("ACCT_SA_001", "Invalid\\r\\nX-Forged: 1 " + CLIENT_SECRET))));
+
+        assertThatExceptionOfType(LoginFailure.Rejected.class).isThrownBy(client(serviceAccount(Map.of()))::login)
+            .satisfies((rejected) -> assertThat(rejected.vendorMessage()).isEqualTo("Invalid  X-Forged: 1 ******"));
+    }
+
+    @Test
     void aTokenThatIsNoJwtWithAnExpiryIsUnusable() {
         appViewX.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson(ServiceTokenFixtures.answer("opaque-token"))));
 
