@@ -20,8 +20,9 @@
 # class loading and linking, which is what the cache saves.
 set -euo pipefail
 
-# Keep in step with the Dockerfile's ENTRYPOINT (ContainerLaunchIT compares them).
-IMAGE_JVM_FLAGS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"
+# Keep in step with the Dockerfile's ENTRYPOINT and the chart's jvm.options (ContainerLaunchIT
+# compares them). Why each flag: docs/operations.md, "Memory".
+IMAGE_JVM_FLAGS="-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -Xms32m -XX:+ExitOnOutOfMemoryError"
 JVM_FLAGS="${BROKER_JVM_FLAGS:-$IMAGE_JVM_FLAGS}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 CACHE=app.aot

@@ -74,6 +74,31 @@ class ContainerLaunchIT {
     }
 
     /**
+     * One set of JVM flags for every way the broker is started: the Dockerfile's ENTRYPOINT,
+     * bin/aot-cache.sh (its training run and the benchmarks) and the chart's argument file
+     * with its default heap share.
+     */
+    @Test
+    void entrypointScriptAndChartStartTheJvmWithTheSameFlags() throws Exception {
+        Matcher script = Pattern.compile("^IMAGE_JVM_FLAGS=\"([^\"]*)\"$", Pattern.MULTILINE)
+            .matcher(Files.readString(Path.of("bin", "aot-cache.sh")));
+        assertThat(script.find()).isTrue();
+        List<String> flags = List.of(script.group(1).split(" "));
+        List<String> entrypoint = entrypoint();
+
+        assertThat(entrypoint.subList(1, entrypoint.indexOf("-XX:AOTCache=app.aot"))).isEqualTo(flags);
+        String configMap = Files.readString(Path.of("helm", "session-broker", "templates", "configmap.yaml"));
+        List<String> chart = configMap.substring(configMap.indexOf("jvm.options: |"))
+            .lines()
+            .skip(1)
+            .map(String::trim)
+            .takeWhile((line) -> line.startsWith("-"))
+            .map((line) -> line.replace("{{ .Values.jvm.maxRAMPercentage }}", "50"))
+            .toList();
+        assertThat(chart).isEqualTo(flags);
+    }
+
+    /**
      * A reproducible jar: every entry carries project.build.outputTimestamp, the time of the
      * commit built (git.commit.time), instead of the build's clock, so the same commit gives
      * the same bytes and the same image layers.
@@ -312,7 +337,7 @@ class ContainerLaunchIT {
      */
     private List<String> chartCommand() throws IOException {
         Path options = Files.writeString(this.work.resolve("jvm.options"),
-                "-XX:MaxRAMPercentage=50\n-XX:+ExitOnOutOfMemoryError\n-Xss1m\n");
+                "-XX:MaxRAMPercentage=50\n-XX:+UseSerialGC\n-Xms32m\n-XX:+ExitOnOutOfMemoryError\n-Xss1m\n");
         Matcher matcher = CHART_COMMAND.matcher(
                 Files.readString(Path.of("helm", "session-broker", "templates", "deployment.yaml")));
         assertThat(matcher.find()).as("command: in the chart's deployment").isTrue();
