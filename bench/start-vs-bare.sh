@@ -11,6 +11,7 @@
 # BROKER_JAR (another build), BROKER_ARGS (extra application arguments, for levers),
 # BROKER_JVM_FLAGS (replaces the image's flags, for levers), SETTLE (5 s before the RSS).
 source "$(dirname "$0")/lib.sh"
+BENCH_JVM_FLAGS="not used (broker: the image's flags; bare: none)"
 ROUNDS="${ROUNDS:-5}"; SETTLE="${SETTLE:-5}"
 BROKER_PORT="${BROKER_PORT:-18090}"; BARE_PORT="${BARE_PORT:-18091}"
 use_jdk25
