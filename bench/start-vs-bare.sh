@@ -34,9 +34,14 @@ PID=""
 stop() { if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true; PID=""; fi; }
 trap stop EXIT
 
-# Starts one JVM, prints "<ms to first 200> <RSS kB>".
+# Starts one JVM, sets MS (to the first 200) and RSS (kB), stops it again. In this shell, not
+# a subshell: the next round starts only once this JVM has exited and freed its port.
 measure() {
     local target="$1" port url start end
+    # A JVM that has not started yet must not be answered for by one still stopping.
+    if curl -s -o /dev/null "http://127.0.0.1:$BROKER_PORT/" || curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/"; then
+        echo "port still in use" >&2; exit 1
+    fi
     start=$(date +%s%N)
     if [[ "$target" == broker ]]; then
         port=$BROKER_PORT
@@ -53,9 +58,8 @@ measure() {
     until curl -fs -o /dev/null "$url"; do sleep 0.02; done
     end=$(date +%s%N)
     sleep "$SETTLE"
-    local ms=$(((end - start) / 1000000)) rss
-    rss="$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")"
-    echo "$ms $rss"
+    MS=$(((end - start) / 1000000))
+    RSS="$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")"
     stop
 }
 
@@ -63,8 +67,8 @@ for round in $(seq 1 "$ROUNDS"); do
     order=(broker bare); if (( round % 2 == 0 )); then order=(bare broker); fi
     for target in "${order[@]}"; do
         load="$(cut -d' ' -f1 /proc/loadavg)"
-        read -r ms rss < <(measure "$target")
-        echo "round=$round target=$target load=$load first_answer_ms=$ms rss_kb=$rss" | tee -a "$out"
+        measure "$target"
+        echo "round=$round target=$target load=$load first_answer_ms=$MS rss_kb=$RSS" | tee -a "$out"
     done
 done
 python3 - "$out" <<'EOF' | tee -a "$out"
