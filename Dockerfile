@@ -59,11 +59,11 @@ EXPOSE 8080
 # Numeric, so that Kubernetes' runAsNonRoot can verify it.
 USER 10001:10001
 # No HEALTHCHECK: Kubernetes probes /actuator/health/liveness and /readiness.
-# Heap: at most half the container's memory limit, starting at 32 MB (about the live set after
-# start-up, not 1/64 of the host's RAM); the serial collector, which the JVM itself picks in
+# Heap: at most half the container's memory limit, starting at 64 MB (about twice the live set
+# after start-up, not 1/64 of the host's RAM); the serial collector, which the JVM itself picks in
 # the chart's limit and which commits almost nothing beside the heap. Why and the budget:
 # docs/operations.md, "Memory". Extra JVM flags: the Helm chart passes an argument file
 # (java @/config/jvm.options), which prints nothing; JDK_JAVA_OPTIONS works too, but the
 # launcher then writes a "NOTE: Picked up JDK_JAVA_OPTIONS" line to stderr.
 # The flags are bin/aot-cache.sh's IMAGE_JVM_FLAGS (the training run uses the same).
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-Xms32m", "-XX:+ExitOnOutOfMemoryError", "-XX:AOTCache=app.aot", "-jar", "app.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-Xms64m", "-XX:+ExitOnOutOfMemoryError", "-XX:AOTCache=app.aot", "-jar", "app.jar"]

@@ -22,7 +22,7 @@ set -euo pipefail
 
 # Keep in step with the Dockerfile's ENTRYPOINT and the chart's jvm.options (ContainerLaunchIT
 # compares them). Why each flag: docs/operations.md, "Memory".
-IMAGE_JVM_FLAGS="-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -Xms32m -XX:+ExitOnOutOfMemoryError"
+IMAGE_JVM_FLAGS="-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -Xms64m -XX:+ExitOnOutOfMemoryError"
 JVM_FLAGS="${BROKER_JVM_FLAGS:-$IMAGE_JVM_FLAGS}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 CACHE=app.aot

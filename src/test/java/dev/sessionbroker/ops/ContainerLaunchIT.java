@@ -337,7 +337,7 @@ class ContainerLaunchIT {
      */
     private List<String> chartCommand() throws IOException {
         Path options = Files.writeString(this.work.resolve("jvm.options"),
-                "-XX:MaxRAMPercentage=50\n-XX:+UseSerialGC\n-Xms32m\n-XX:+ExitOnOutOfMemoryError\n-Xss1m\n");
+                "-XX:MaxRAMPercentage=50\n-XX:+UseSerialGC\n-Xms64m\n-XX:+ExitOnOutOfMemoryError\n-Xss1m\n");
         Matcher matcher = CHART_COMMAND.matcher(
                 Files.readString(Path.of("helm", "session-broker", "templates", "deployment.yaml")));
         assertThat(matcher.find()).as("command: in the chart's deployment").isTrue();
