@@ -15,6 +15,19 @@ cd "$(dirname "$0")/.."
 
 log() { printf '%s\n' "$*"; }
 die() { printf '.ci/metrics-check.sh: FAILED: %s\n' "$*" >&2; exit 1; }
+# The broker is Java 25 bytecode (README.md, "Java 25"); the default java may be 17. JAVA_HOME
+# if it is a JDK 25+, else the first one under /usr/lib/jvm, as the build's toolchain finds it.
+java25() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+    if [[ -n "$candidate" && -x "$candidate/bin/java" ]] \
+        && "$candidate/bin/java" -version 2>&1 | grep -Eq 'version "(2[5-9]|[3-9][0-9])'; then
+      printf '%s\n' "$candidate/bin/java"
+      return 0
+    fi
+  done
+  die "no JDK 25+ in JAVA_HOME or /usr/lib/jvm"
+}
 unavailable() {
   if [[ "${CI:-}" == "true" ]]; then
     die "$1 (required in CI)"
@@ -38,7 +51,7 @@ jars=(target/session-broker-*.jar)
 
 WORK="$(mktemp -d)"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18481)"
-java -jar "${jars[0]}" --spring.profiles.active=demo --server.address=127.0.0.1 --server.port="$PORT" \
+"$(java25)" -jar "${jars[0]}" --spring.profiles.active=demo --server.address=127.0.0.1 --server.port="$PORT" \
   >"$WORK/broker.log" 2>&1 &
 PID=$!
 trap 'kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The cached GET /sessions/alertsite of the broker AS SHIPPED against a separate bare Spring Boot
-# app (bench/bare-app: web MVC + actuator, same Boot version, same JVM flags) answering a
-# constant JSON of the same length. The broker is the packaged jar with the demo profile, its
-# default configuration and log levels, console piped to a file as a deployment would do.
+# app (bench/bare-app: web MVC + actuator, same Boot version) answering a constant JSON of the
+# same length. The broker is the packaged jar started as the image starts it (bin/aot-cache.sh:
+# extracted, its AOT cache trained, the image's JVM flags), with the demo profile, its default
+# configuration and log levels, console piped to a file as a deployment would do; the bare app
+# is started by a plain `java -jar` on the same JDK 25. BENCH_JVM_FLAGS is not used here.
 # Two modes: anonymous (the demo's default) and bearer (one client configured, every request
 # carries its token; the bare app receives the same header and ignores it).
 # wrk rounds alternate between the two JVMs (and which goes first), so that outside load hits
@@ -12,6 +14,7 @@
 # load average is below this before each mode; LOAD_WAIT caps the wait, 600 s), JFR (set: record the broker with JFR),
 # BROKER_JAR (another build of the broker, e.g. an earlier commit's, for before/after figures).
 source "$(dirname "$0")/lib.sh"
+BENCH_JVM_FLAGS="not used (broker: the image's flags; bare: none)"
 MODES="${MODES:-anonymous bearer}"; ROUNDS="${ROUNDS:-5}"; DURATION="${DURATION:-10s}"; WARMUP="${WARMUP:-15s}"
 CONNECTIONS="${CONNECTIONS:-64}"; THREADS="${THREADS:-2}"; LOAD_MAX="${LOAD_MAX:-0.7}"
 BROKER_PORT="${BROKER_PORT:-18080}"; BARE_PORT="${BARE_PORT:-18081}"
@@ -27,7 +30,11 @@ out="$RESULTS_DIR/http-vs-bare-$STAMP.txt"
 machine_description | tee "$out"
 echo "commit: $(git -C "$ROOT_DIR" rev-parse --short HEAD)$(git -C "$ROOT_DIR" diff --quiet || echo ' (uncommitted changes)')${BROKER_JAR:+ (broker jar: $BROKER_JAR)}" | tee -a "$out"
 echo "wrk: $(wrk -v 2>&1 | head -1); -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds, warm-up 2 x $WARMUP per JVM" | tee -a "$out"
-echo "broker: $broker_jar, demo profile, default log levels, console > file" | tee -a "$out"
+echo "broker: $broker_jar, bin/aot-cache.sh run (the image's flags, AOT cache), demo profile, default log levels, console > file" | tee -a "$out"
+echo "bare: java -jar $(basename "$bare_jar")" | tee -a "$out"
+app="$RESULTS_DIR/http-vs-bare-$STAMP.app"
+"$ROOT_DIR/bin/aot-cache.sh" extract "$broker_jar" "$app" >/dev/null
+"$ROOT_DIR/bin/aot-cache.sh" train "$app" >"$app.train.log" 2>&1
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 # Other tenants' builds and test JVMs running now (during rounds the load average is mostly
@@ -59,16 +66,14 @@ for mode in $MODES; do
         args+=(--broker.clients.bench.token-sha256="$token_sha" --broker.clients.bench.vendors=alertsite)
         header=(-H "Authorization: Bearer $token")
     fi
-    jfr=()
-    if [[ -n "${JFR:-}" ]]; then jfr=("-XX:StartFlightRecording=filename=$log.jfr,settings=profile"); fi
-    # shellcheck disable=SC2086
-    java $BENCH_JVM_FLAGS "${jfr[@]}" -jar "$broker_jar" "${args[@]}" >"$log.broker.log" 2>&1 &
+    flags="$(sed -n 's/^IMAGE_JVM_FLAGS="\(.*\)"$/\1/p' "$ROOT_DIR/bin/aot-cache.sh")"
+    if [[ -n "${JFR:-}" ]]; then flags+=" -XX:StartFlightRecording=filename=$log.jfr,settings=profile"; fi
+    BROKER_JVM_FLAGS="$flags" "$ROOT_DIR/bin/aot-cache.sh" run "$app" "${args[@]}" >"$log.broker.log" 2>&1 &
     PIDS+=($!)
     wait_for "http://127.0.0.1:$BROKER_PORT/actuator/health/readiness"
     broker_url="http://127.0.0.1:$BROKER_PORT/sessions/alertsite"
     length="$(curl -fsS "${header[@]}" "$broker_url" | wc -c)"
-    # shellcheck disable=SC2086
-    java $BENCH_JVM_FLAGS -jar "$bare_jar" --server.address=127.0.0.1 --server.port="$BARE_PORT" \
+    java -jar "$bare_jar" --server.address=127.0.0.1 --server.port="$BARE_PORT" \
         --bare.body-length="$length" >"$log.bare.log" 2>&1 &
     PIDS+=($!)
     wait_for "http://127.0.0.1:$BARE_PORT/actuator/health"

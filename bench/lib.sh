@@ -34,6 +34,23 @@ stop_broker() {
     fi
 }
 
+# The broker's runtime is Java 25 (README.md, "Java 25"): JAVA_HOME if it is a JDK 25+, else
+# the first JDK 25+ under /usr/lib/jvm. Both the broker and the bare app run on it.
+use_jdk25() {
+    local candidate
+    for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+        if [[ -n "$candidate" && -x "$candidate/bin/java" ]] \
+            && "$candidate/bin/java" -version 2>&1 | grep -Eq 'version "(2[5-9]|[3-9][0-9])'; then
+            export JAVA_HOME="$candidate" PATH="$candidate/bin:$PATH"
+            return 0
+        fi
+    done
+    echo "no JDK 25+ in JAVA_HOME or /usr/lib/jvm" >&2
+    return 1
+}
+
+use_jdk25
+
 wait_for() {
     local url="$1"
     for _ in $(seq 1 600); do
@@ -49,7 +66,7 @@ machine_description() {
     echo "nproc: $(nproc)"
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
     echo "memory: $(free -h | awk '/^Mem:/ {print $2}')"
-    echo "jdk: $(java -version 2>&1 | head -1)"
+    echo "jdk: $(java -version 2>&1 | sed -n 2p)"
     echo "jvm flags: $BENCH_JVM_FLAGS"
     echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 }

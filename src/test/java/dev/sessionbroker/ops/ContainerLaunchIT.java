@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -53,6 +54,13 @@ class ContainerLaunchIT {
     private static final Pattern LAYER_COPY = Pattern.compile("^COPY --from=build /build/extracted/([a-z-]+)/",
             Pattern.MULTILINE);
 
+    private static final Pattern CHART_COMMAND = Pattern.compile("^ +command:\n((?: +- .*\n)+)", Pattern.MULTILINE);
+
+    @TempDir
+    static Path shared;
+
+    private static @Nullable Path image;
+
     @TempDir
     Path work;
 
@@ -63,6 +71,31 @@ class ContainerLaunchIT {
         assertThat(layers).containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies",
                 "application");
         assertThat(dockerfileLayerCopies()).containsExactlyElementsOf(layers);
+    }
+
+    /**
+     * One set of JVM flags for every way the broker is started: the Dockerfile's ENTRYPOINT,
+     * bin/aot-cache.sh (its training run and the benchmarks) and the chart's argument file
+     * with its default heap share.
+     */
+    @Test
+    void entrypointScriptAndChartStartTheJvmWithTheSameFlags() throws Exception {
+        Matcher script = Pattern.compile("^IMAGE_JVM_FLAGS=\"([^\"]*)\"$", Pattern.MULTILINE)
+            .matcher(Files.readString(Path.of("bin", "aot-cache.sh")));
+        assertThat(script.find()).isTrue();
+        List<String> flags = List.of(script.group(1).split(" "));
+        List<String> entrypoint = entrypoint();
+
+        assertThat(entrypoint.subList(1, entrypoint.indexOf("-XX:AOTCache=app.aot"))).isEqualTo(flags);
+        String configMap = Files.readString(Path.of("helm", "session-broker", "templates", "configmap.yaml"));
+        List<String> chart = configMap.substring(configMap.indexOf("jvm.options: |"))
+            .lines()
+            .skip(1)
+            .map(String::trim)
+            .takeWhile((line) -> line.startsWith("-"))
+            .map((line) -> line.replace("{{ .Values.jvm.maxRAMPercentage }}", "50"))
+            .toList();
+        assertThat(chart).isEqualTo(flags);
     }
 
     /**
@@ -89,11 +122,16 @@ class ContainerLaunchIT {
         assertThat(Duration.between(outputTimestamp, first).abs()).isLessThan(Duration.ofDays(1));
     }
 
+    /**
+     * The image's training run made an AOT cache that its ENTRYPOINT can use: with
+     * {@code -XX:AOTMode=on} the JVM refuses to start instead of starting without it (a cache
+     * made from other files, by another JVM, or none at all).
+     */
     @Test
-    void extractedLayersStartWithTheDockerfileEntrypoint() throws Exception {
+    void extractedLayersStartWithTheDockerfileEntrypointFromTheTrainedAotCache() throws Exception {
         int port = freePort();
 
-        String log = runBroker(port, Map.of(), (http) -> {
+        String log = runBroker(port, Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on"), (http) -> {
             assertThat(http.get("/sessions/alertsite").statusCode()).isEqualTo(200);
         });
 
@@ -227,14 +265,8 @@ class ContainerLaunchIT {
      */
     private String runBroker(int port, Map<String, String> env, boolean likeTheChart, Consumer<BrokerHttp> whileReady)
             throws Exception {
-        Path app = extractLikeTheImage();
-        List<String> entrypoint = entrypoint();
-        List<String> command = new ArrayList<>(entrypoint);
-        if (likeTheChart) {
-            Path options = Files.writeString(this.work.resolve("jvm.options"),
-                    "-XX:MaxRAMPercentage=50\n-XX:+ExitOnOutOfMemoryError\n-Xss1m\n");
-            command = new ArrayList<>(List.of("java", "@" + options, entrypoint.get(entrypoint.size() - 1)));
-        }
+        Path app = extractAndTrainLikeTheImage();
+        List<String> command = likeTheChart ? chartCommand() : entrypoint();
         command.set(0, java());
         Path log = this.work.resolve("broker.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())
@@ -261,18 +293,61 @@ class ContainerLaunchIT {
         return Files.readString(log);
     }
 
-    private Path extractLikeTheImage() throws Exception {
-        Path extracted = this.work.resolve("extracted");
-        run(List.of(java(), "-Djarmode=tools", "-jar", jar().toString(), "extract", "--layers", "--launcher",
-                "--destination", extracted.toString()));
-        Path app = Files.createDirectories(this.work.resolve("app"));
+    /**
+     * The image's files, made once for the class: the Dockerfile's build stage (bin/aot-cache.sh
+     * extract --layers), its COPY steps in their order into one folder, then its training run
+     * (bin/aot-cache.sh train) there. Brokers only read it, so the tests share it.
+     */
+    private static synchronized Path extractAndTrainLikeTheImage() throws Exception {
+        if (image != null) {
+            return image;
+        }
+        assertThat(Files.readString(Path.of("Dockerfile"))).contains("bin/aot-cache.sh extract --layers ")
+            .contains("\nRUN aot-cache.sh train /app\n");
+        Path extracted = shared.resolve("extracted");
+        script(List.of("extract", "--layers", jar().toString(), extracted.toString()));
+        Path app = Files.createDirectories(shared.resolve("app"));
         for (String layer : dockerfileLayerCopies()) {
             Path source = extracted.resolve(layer);
             if (Files.isDirectory(source)) {
                 FileSystemUtils.copyRecursively(source, app);
             }
         }
+        script(List.of("train", app.toString()));
+        assertThat(app.resolve("app.aot")).isNotEmptyFile();
+        image = app;
         return app;
+    }
+
+    /** bin/aot-cache.sh with this JVM's JDK (JAVA_HOME), as the image's JDK runs it. */
+    private static void script(List<String> arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", Path.of("bin", "aot-cache.sh").toString()));
+        command.addAll(arguments);
+        File output = shared.resolve("script.out").toFile();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(output.toPath())).isZero();
+    }
+
+    /**
+     * The chart's container command (templates/deployment.yaml), its argument file replaced by
+     * one with the options the chart's defaults write.
+     */
+    private List<String> chartCommand() throws IOException {
+        Path options = Files.writeString(this.work.resolve("jvm.options"),
+                "-XX:MaxRAMPercentage=50\n-XX:+UseSerialGC\n-Xms64m\n-XX:+ExitOnOutOfMemoryError\n-Xss1m\n");
+        Matcher matcher = CHART_COMMAND.matcher(
+                Files.readString(Path.of("helm", "session-broker", "templates", "deployment.yaml")));
+        assertThat(matcher.find()).as("command: in the chart's deployment").isTrue();
+        List<String> command = new ArrayList<>();
+        for (String line : matcher.group(1).lines().toList()) {
+            String argument = line.trim().substring(2).replace("\"", "");
+            command.add(argument.equals("@/config/jvm.options") ? "@" + options : argument);
+        }
+        assertThat(command).first().isEqualTo("java");
+        return command;
     }
 
     private static List<String> entrypoint() throws IOException {
@@ -281,7 +356,7 @@ class ContainerLaunchIT {
         List<String> command = JsonMapper.builder().build().readValue(matcher.group(1), new TypeReference<>() {
         });
         assertThat(command).first().isEqualTo("java");
-        return command;
+        return new ArrayList<>(command);
     }
 
     private static List<String> dockerfileLayerCopies() throws IOException {

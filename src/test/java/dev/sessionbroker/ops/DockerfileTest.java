@@ -35,7 +35,7 @@ class DockerfileTest {
             tags.add(from.group(1));
         }
 
-        assertThat(tags).containsExactly("eclipse-temurin:17-jdk-noble", "eclipse-temurin:17-jre-noble");
+        assertThat(tags).containsExactly("eclipse-temurin:25-jdk-noble", "eclipse-temurin:25-jre-noble");
         assertThat(dockerfile.lines().filter((line) -> line.startsWith("FROM "))).hasSize(2);
     }
 
