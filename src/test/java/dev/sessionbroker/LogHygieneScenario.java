@@ -2,7 +2,10 @@ package dev.sessionbroker;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -24,6 +27,7 @@ import dev.sessionbroker.support.RootLogLevelRestored;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -49,6 +53,10 @@ abstract class LogHygieneScenario {
 
     static final String SECOND_SESSION = "second0session3d4e5f";
 
+    static final String CLIENT_ID = "log-client-id-83f1";
+
+    static final String CLIENT_SECRET = "Log-Client-Secret-4b9";
+
     @RegisterExtension
     static WireMockExtension vendor = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -56,7 +64,12 @@ abstract class LogHygieneScenario {
     static void configuration(DynamicPropertyRegistry registry) {
         StubVendorKeys.register(registry, StubVendorKeys.of("alertsite", "alertsite", vendor.baseUrl(), PASSWORD));
         registry.add("broker.clients.logs.token-sha256", () -> Tokens.sha256Hex(TOKEN));
-        registry.add("broker.clients.logs.vendors", () -> "alertsite");
+        registry.add("broker.clients.logs.vendors", () -> "alertsite,avx");
+        registry.add("broker.vendors.avx.type", () -> "appviewx");
+        registry.add("broker.vendors.avx.base-url", () -> vendor.baseUrl() + "/avx");
+        registry.add("broker.vendors.avx.min-login-interval", () -> "0");
+        registry.add("broker.vendors.avx.appviewx.client-id", () -> CLIENT_ID);
+        registry.add("broker.vendors.avx.appviewx.client-secret", () -> CLIENT_SECRET);
         // The stub vendor's own logs are not the broker's.
         registry.add("logging.level.wiremock", () -> "INFO");
         registry.add("logging.level.com.github.tomakehurst", () -> "INFO");
@@ -100,6 +113,32 @@ abstract class LogHygieneScenario {
             .doesNotContain(TOKEN)
             .doesNotContain(FIRST_SESSION)
             .doesNotContain(SECOND_SESSION);
+    }
+
+    /** An AppViewX service account: its secret, its Basic header and its token (a JWT) stay out too. */
+    @Test
+    void noServiceAccountSecretOrTokenReachesTheLog(CapturedOutput output) {
+        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+        String claims = base64url.encodeToString(("{\"sub\":\"svc\",\"aud\":\"avx\",\"exp\":"
+                + Instant.now().plusSeconds(900).getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8));
+        String token = base64url.encodeToString("{\"typ\":\"JWT\",\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + claims + ".bG9nLXNpZ25hdHVyZS03YTI";
+        vendor.stubFor(post(urlPathEqualTo("/avx/acctmgmt-get-service-token")).willReturn(okJson("{\"response\":\""
+                + token + "\",\"message\":null,\"appStatusCode\":null,\"tags\":{},\"headers\":null}")));
+        vendor.stubFor(any(urlPathEqualTo("/avx/certificates")).willReturn(okJson("{\"response\":[]}")));
+        BrokerHttp http = new BrokerHttp(this.port);
+
+        HttpResponse<String> session = http.send(authorized(http, "/sessions/avx").header("Accept", "text/plain")
+            .GET().build());
+        HttpResponse<String> proxied = http.send(authorized(http, "/proxy/avx/certificates").GET().build());
+
+        assertThat(session.body()).isEqualTo(token);
+        assertThat(proxied.statusCode()).isEqualTo(200);
+        vendor.verify(getRequestedFor(urlPathEqualTo("/avx/certificates")).withHeader("token", equalTo(token)));
+        String basic = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        assertThat(output.getAll()).as("logging at %s is really on", level()).contains(" " + level() + " ");
+        assertThat(output.getAll()).doesNotContain(CLIENT_SECRET).doesNotContain(basic).doesNotContain(claims)
+            .doesNotContain(TOKEN);
     }
 
     private static HttpRequest.Builder authorized(BrokerHttp http, String path) {

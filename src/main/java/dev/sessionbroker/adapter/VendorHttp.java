@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,8 +25,6 @@ public final class VendorHttp {
 
     /** Login answers are a few hundred bytes; anything far larger is not one. */
     private static final int MAX_ANSWER_BYTES = 64 * 1024;
-
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}]");
 
     private final VendorSettings vendor;
 
@@ -103,10 +100,8 @@ public final class VendorHttp {
         for (String secret : this.vendor.credentials().secretValues()) {
             redacted = redacted.replace(secret, "******");
         }
-        // One rule with the shared store's: no control or line-break characters, which would
-        // split a log line or an answer field where the text is shown.
-        redacted = CONTROL.matcher(redacted).replaceAll(" ");
-        return (redacted.length() > 200) ? redacted.substring(0, 200) + "…" : redacted;
+        String line = VendorText.oneLine(redacted, Integer.MAX_VALUE);
+        return (line.length() > 200) ? VendorText.oneLine(line, 200) + "…" : line;
     }
 
     private LoginFailure connectionFailure(ResourceAccessException ex) {

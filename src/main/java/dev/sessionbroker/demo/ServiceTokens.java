@@ -1,16 +1,19 @@
 package dev.sessionbroker.demo;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Date;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,26 +23,28 @@ import org.jspecify.annotations.Nullable;
  */
 final class ServiceTokens {
 
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-
-    private static final byte[] KEY = seed();
+    private static final MACSigner SIGNER = signer();
 
     private ServiceTokens() {
     }
 
-    private static byte[] seed() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return key;
-    }
-
     static String issue(String clientId, Duration lifetime) {
-        long exp = Instant.now().plus(lifetime).getEpochSecond();
-        String header = encode("{\"typ\":\"JWT\",\"alg\":\"HS256\"}");
-        String claims = encode("{\"sub\":\"demo-service-account\",\"aud\":\"avx\",\"clientId\":\"" + clientId
-                + "\",\"iss\":\"avx\",\"exp\":" + exp + ",\"jti\":\"" + UUID.randomUUID()
-                + "\",\"grant type\":\"client_credentials\"}");
-        return header + "." + claims + "." + sign(header + "." + claims);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("demo-service-account")
+            .audience("avx")
+            .issuer("avx")
+            .claim("clientId", clientId)
+            .claim("grant type", "client_credentials")
+            .jwtID(UUID.randomUUID().toString())
+            .expirationTime(Date.from(Instant.now().plus(lifetime)))
+            .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        try {
+            jwt.sign(SIGNER);
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException("HS256 with a 256-bit key always signs", ex);
+        }
+        return jwt.serialize();
     }
 
     /** Whether a token's exp is still ahead; the demo refuses expired tokens like AppViewX. */
@@ -47,31 +52,23 @@ final class ServiceTokens {
         if (token == null) {
             return false;
         }
-        String[] parts = token.split("\\.");
-        if (parts.length != 3) {
-            return false;
-        }
-        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        int at = claims.indexOf("\"exp\":");
-        if (at < 0) {
-            return false;
-        }
-        String digits = claims.substring(at + 6).replaceAll("[^0-9].*", "");
-        return !digits.isEmpty() && Long.parseLong(digits) > Instant.now().getEpochSecond();
-    }
-
-    private static String encode(String json) {
-        return BASE64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sign(String content) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
-            return BASE64URL.encodeToString(mac.doFinal(content.getBytes(StandardCharsets.US_ASCII)));
+            Date exp = JWTParser.parse(token).getJWTClaimsSet().getExpirationTime();
+            return exp != null && exp.toInstant().isAfter(Instant.now());
         }
-        catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
+        catch (ParseException ex) {
+            return false;
+        }
+    }
+
+    private static MACSigner signer() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        try {
+            return new MACSigner(key);
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException("a 256-bit key is long enough for HS256", ex);
         }
     }
 }

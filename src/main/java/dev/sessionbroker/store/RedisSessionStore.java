@@ -20,6 +20,7 @@ import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import dev.sessionbroker.adapter.VendorText;
 import dev.sessionbroker.broker.SessionStore;
 
 /**
@@ -257,15 +258,7 @@ final class RedisSessionStore implements SessionStore {
 
     /** Vendor text from Redis as a caller may see it: one short line. */
     static String clean(String text) {
-        // \p{Cc} is every control character (C0 and C1, such as U+0085 and U+009B), \p{Cntrl}
-        // only ASCII's; line and paragraph separators end a line in some log viewers too.
-        String line = text.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", " ").strip();
-        if (line.length() <= MAX_MESSAGE_LENGTH) {
-            return line;
-        }
-        int end = Character.isHighSurrogate(line.charAt(MAX_MESSAGE_LENGTH - 1)) ? MAX_MESSAGE_LENGTH - 1
-                : MAX_MESSAGE_LENGTH;
-        return line.substring(0, end);
+        return VendorText.oneLine(text, MAX_MESSAGE_LENGTH);
     }
 
     private <T> T readable(String key, T value) {
