@@ -105,15 +105,16 @@ public class SessionBroker {
             lease = lease(vendor);
         }
         catch (RuntimeException ex) {
-            this.events.publishEvent(new SessionHandedOut(vendor, caller, null, failureOf(ex)));
+            this.events.publishEvent(new SessionHandedOut(this, vendor, caller, null, failureOf(ex)));
             throw ex;
         }
         if (lease.isDone() && !lease.isCompletedExceptionally()) {
             // The hot path: no callback to chain.
-            this.events.publishEvent(new SessionHandedOut(vendor, caller, lease.join().session().fingerprint(), null));
+            this.events.publishEvent(
+                    new SessionHandedOut(this, vendor, caller, lease.join().session().fingerprint(), null));
             return lease;
         }
-        return lease.whenComplete((done, failure) -> this.events.publishEvent(new SessionHandedOut(vendor, caller,
+        return lease.whenComplete((done, failure) -> this.events.publishEvent(new SessionHandedOut(this, vendor, caller,
                 (done != null) ? done.session().fingerprint() : null, (failure != null) ? failureOf(failure) : null)));
     }
 

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -47,7 +48,7 @@ import dev.sessionbroker.security.VendorAccess.VendorDecision;
  * each into one line per interval with a count. Lines reach the log through the
  * {@link AuditAppender}, so no request waits for it.
  */
-public final class AuditListener implements DisposableBean {
+public final class AuditListener implements ApplicationListener<SessionHandedOut>, DisposableBean {
 
     /** Refusals a caller repeats at will are written once per address per interval. */
     public static final Duration REFUSAL_INTERVAL = Duration.ofMinutes(1);
@@ -81,7 +82,12 @@ public final class AuditListener implements DisposableBean {
                 TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    @EventListener
+    /** Every hand-out: a listener of its own type rather than an {@code @EventListener} method ({@link SessionHandedOut}). */
+    @Override
+    public void onApplicationEvent(SessionHandedOut event) {
+        handedOut(event);
+    }
+
     void handedOut(SessionHandedOut event) {
         String session = event.session();
         if (session == null) {

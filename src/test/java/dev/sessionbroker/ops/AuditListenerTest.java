@@ -100,7 +100,7 @@ class AuditListenerTest {
     }
 
     private static SessionHandedOut handOut(String client) {
-        return new SessionHandedOut("alertsite", client, "sha256:28a14d2c", null);
+        return new SessionHandedOut(AuditListenerTest.class, "alertsite", client, "sha256:28a14d2c", null);
     }
 
     private static AuthenticationFailureBadCredentialsEvent refusal(AuditAction action, String remote) {

@@ -79,6 +79,22 @@ class SessionsApiTest extends BrokerFixture {
         assertThat(problem.statusCode()).isEqualTo(404);
     }
 
+    /** The cached answer is written by the controller itself: HEAD must still get GET's headers and no body. */
+    @Test
+    void headOfACachedSessionHasTheHeadersOfItsGetAndNoBody() {
+        HttpResponse<String> get = this.http.get("/sessions/alertsite");
+        HttpResponse<String> head = this.http
+            .send(this.http.request("/sessions/alertsite").method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        for (String header : List.of("Content-Type", "Cache-Control", "Content-Length")) {
+            assertThat(head.headers().firstValue(header)).as(header).isPresent()
+                .isEqualTo(get.headers().firstValue(header));
+        }
+        assertThat(logins("alertsite")).isEqualTo(1);
+    }
+
     @Test
     void secondRequestIsServedFromTheCache() {
         String first = sessionId("alertsite");
