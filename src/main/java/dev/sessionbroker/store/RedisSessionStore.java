@@ -41,12 +41,34 @@ final class RedisSessionStore implements SessionStore {
     /** Longest vendor message passed on from Redis; the vendors' own messages are one short sentence. */
     static final int MAX_MESSAGE_LENGTH = 200;
 
-    /** Takes the lock if free and returns a new fence number, or 0 if another replica holds it. */
+    /**
+     * Takes the lock if free and returns a new fence number, or 0 if another replica holds it.
+     * <p>
+     * Every lock a replica writes is a string with a lease. A lock key without an expiry, or
+     * of another type, was put there by something else and would hold every replica off the
+     * vendor for good, so it is taken over. A fence that is not a positive counter (another
+     * type, not an integer) would fail every {@code INCR}, which the broker would take for a
+     * Redis outage and log in from each replica on its own; it restarts at the current time in
+     * milliseconds (passed in, so that the script stays deterministic for replication), above any
+     * counter a replica holds, so that no earlier holder can write.
+     */
     private static final RedisScript<Long> ACQUIRE = RedisScript.of("""
-            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-              return redis.call('INCR', KEYS[2])
+            if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+              if redis.call('TYPE', KEYS[1]).ok == 'string' and redis.call('PTTL', KEYS[1]) ~= -1 then
+                return 0
+              end
+              redis.call('DEL', KEYS[1])
+              redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
             end
-            return 0""", Long.class);
+            local kind = redis.call('TYPE', KEYS[2]).ok
+            if kind ~= 'none' then
+              local fence = (kind == 'string') and redis.call('GET', KEYS[2]) or ''
+              if not string.match(fence, '^[1-9][0-9]*$') or string.len(fence) > 15 then
+                redis.call('DEL', KEYS[2])
+                redis.call('SET', KEYS[2], ARGV[3])
+              end
+            end
+            return redis.call('INCR', KEYS[2])""", Long.class);
 
     /**
      * Writes a session only under the newest fence: a holder whose lease expired while it was
@@ -128,8 +150,10 @@ final class RedisSessionStore implements SessionStore {
 
     @Override
     public long acquire(String vendor, String token, Duration lease) {
+        // Only a restart value for a fence that is not a counter (ACQUIRE): any number above the
+        // counters will do, so the wall clock's milliseconds rather than the broker's Clock.
         Long fence = this.redis.execute(ACQUIRE, List.of(key(vendor, "lock"), key(vendor, "fence")), token,
-                Long.toString(Math.max(1, lease.toMillis())));
+                Long.toString(Math.max(1, lease.toMillis())), Long.toString(System.currentTimeMillis()));
         return (fence != null) ? fence : 0;
     }
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -24,6 +26,7 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import dev.sessionbroker.broker.SessionStore;
 import dev.sessionbroker.broker.SessionStore.StoredCoolDown;
+import dev.sessionbroker.broker.SessionStore.StoredSession;
 import dev.sessionbroker.broker.SessionStoreContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +47,10 @@ class RedisSessionStoreTest extends SessionStoreContract {
     private static final String COOL_DOWN_KEY = PREFIX + ":{" + VENDOR + "}:cooldown:a";
 
     private static final String LAST_LOGIN_KEY = PREFIX + ":{" + VENDOR + "}:last-login";
+
+    private static final String LOCK_KEY = PREFIX + ":{" + VENDOR + "}:lock";
+
+    private static final String FENCE_KEY = PREFIX + ":{" + VENDOR + "}:fence";
 
     private static final RedisScript<Long> NUMSUB = RedisScript.of("return redis.call('PUBSUB', 'NUMSUB', ARGV[1])[2]",
             Long.class);
@@ -189,6 +196,72 @@ class RedisSessionStoreTest extends SessionStoreContract {
         assertThat(this.store.write(VENDOR, fence, "t", "fresh", Instant.ofEpochMilli(1), Duration.ofSeconds(5)))
             .isTrue();
         assertThat(this.store.read(VENDOR)).isNotNull();
+    }
+
+    /** Every replica's lock has a lease: one without would keep every replica off the vendor for good. */
+    @Test
+    void aLockWithoutExpiryIsNotAReplicasAndIsTakenOver() {
+        redis.client().opsForValue().set(LOCK_KEY, "planted");
+
+        long fence = this.store.acquire(VENDOR, "t", Duration.ofSeconds(5));
+
+        assertThat(fence).isPositive();
+        assertThat(redis.client().opsForValue().get(LOCK_KEY)).isEqualTo("t");
+        assertThat(redis.client().getExpire(LOCK_KEY)).isPositive();
+        assertThat(this.store.write(VENDOR, fence, "t", "fresh", Instant.ofEpochMilli(1), Duration.ofSeconds(5)))
+            .isTrue();
+    }
+
+    @Test
+    void aLockKeyOfAnotherTypeIsTakenOver() {
+        redis.client().opsForHash().put(LOCK_KEY, "holder", "planted");
+        redis.client().expire(LOCK_KEY, Duration.ofMinutes(10));
+
+        assertThat(this.store.acquire(VENDOR, "t", Duration.ofSeconds(5))).isPositive();
+        assertThat(redis.client().opsForValue().get(LOCK_KEY)).isEqualTo("t");
+    }
+
+    @Test
+    void aLeasedLockStillHoldsTheOthersOff() {
+        redis.client().opsForValue().set(LOCK_KEY, "another-replica", Duration.ofMinutes(1));
+
+        assertThat(this.store.acquire(VENDOR, "t", Duration.ofSeconds(5))).isZero();
+        assertThat(redis.client().opsForValue().get(LOCK_KEY)).isEqualTo("another-replica");
+    }
+
+    /**
+     * A fence that INCR refuses would read as a Redis outage, and every replica would log in on
+     * its own; it restarts above any counter instead, so that an earlier holder cannot write.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "not-a-number", "-5", "0", "1.5", "99999999999999999999" })
+    void aFenceThatIsNotACounterRestartsAboveEveryCounter(String planted) {
+        long earlier = this.store.acquire(VENDOR, "earlier", Duration.ofMillis(1));
+        redis.client().opsForValue().set(FENCE_KEY, planted);
+        redis.client().delete(LOCK_KEY);
+
+        long fence = this.store.acquire(VENDOR, "t", Duration.ofSeconds(5));
+
+        assertThat(fence).isGreaterThan(1_700_000_000_000L);
+        assertThat(this.store.write(VENDOR, earlier, "earlier", "stale", Instant.ofEpochMilli(1), Duration.ofSeconds(5)))
+            .isFalse();
+        assertThat(this.store.write(VENDOR, fence, "t", "fresh", Instant.ofEpochMilli(1), Duration.ofSeconds(5)))
+            .isTrue();
+        assertThat(this.store.read(VENDOR)).isNotNull().extracting(StoredSession::sessionId).isEqualTo("fresh");
+    }
+
+    @Test
+    void aFenceKeyOfAnotherTypeRestartsAboveEveryCounter() {
+        redis.client().opsForHash().put(FENCE_KEY, "n", "7");
+
+        assertThat(this.store.acquire(VENDOR, "t", Duration.ofSeconds(5))).isGreaterThan(1_700_000_000_000L);
+    }
+
+    @Test
+    void aFenceThatIsACounterGoesOnCounting() {
+        redis.client().opsForValue().set(FENCE_KEY, "41");
+
+        assertThat(this.store.acquire(VENDOR, "t", Duration.ofSeconds(5))).isEqualTo(42);
     }
 
     @Test
