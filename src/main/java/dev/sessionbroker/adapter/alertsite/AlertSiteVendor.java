@@ -9,12 +9,10 @@ import org.springframework.stereotype.Component;
 
 import dev.sessionbroker.adapter.NoOptions;
 import dev.sessionbroker.adapter.VendorAdapter;
-import dev.sessionbroker.adapter.VendorSettings;
 import dev.sessionbroker.adapter.BodyStatusRule;
 import dev.sessionbroker.adapter.SessionPlacement;
-import dev.sessionbroker.adapter.VendorClient;
+import dev.sessionbroker.adapter.StandardAdapter;
 import dev.sessionbroker.adapter.VendorDefinition;
-import dev.sessionbroker.adapter.VendorHttp;
 import tools.jackson.core.JsonPointer;
 
 /**
@@ -51,22 +49,8 @@ public final class AlertSiteVendor implements VendorDefinition<NoOptions> {
 
     @Override
     public VendorAdapter configure(String name, String prefix, NoOptions options) {
-        return new VendorAdapter() {
-
-            @Override
-            public VendorClient client(VendorSettings vendor, VendorHttp http) {
-                return new AlertSiteClient(vendor, http);
-            }
-
-            @Override
-            public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
-                return List.of(new SessionPlacement.BasicAuth(vendor.username()));
-            }
-
-            @Override
-            public BodyStatusRule bodyStatus() {
-                return METADATA_STATUS;
-            }
-        };
+        return new StandardAdapter(AlertSiteClient::new,
+                (vendor) -> List.of(new SessionPlacement.BasicAuth(vendor.username())))
+            .withBodyStatus(METADATA_STATUS);
     }
 }

@@ -7,11 +7,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import dev.sessionbroker.adapter.VendorAdapter;
-import dev.sessionbroker.adapter.VendorSettings;
 import dev.sessionbroker.adapter.SessionPlacement;
-import dev.sessionbroker.adapter.VendorClient;
+import dev.sessionbroker.adapter.StandardAdapter;
 import dev.sessionbroker.adapter.VendorDefinition;
-import dev.sessionbroker.adapter.VendorHttp;
 
 /**
  * Infinite Blue (src/test/resources/vendor-docs/infiniteblue/). Its sessions expire by the customer's
@@ -44,22 +42,8 @@ public final class InfiniteBlueVendor implements VendorDefinition<InfiniteBlueOp
 
     @Override
     public VendorAdapter configure(String name, String prefix, InfiniteBlueOptions options) {
-        return new VendorAdapter() {
-
-            @Override
-            public VendorClient client(VendorSettings vendor, VendorHttp http) {
-                return new InfiniteBlueClient(vendor, http);
-            }
-
-            @Override
-            public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
-                return List.of(new SessionPlacement.QueryParameter("sessionId"));
-            }
-
-            @Override
-            public boolean loginEndsEarlierSessions() {
-                return true;
-            }
-        };
+        return new StandardAdapter(InfiniteBlueClient::new,
+                (vendor) -> List.of(new SessionPlacement.QueryParameter("sessionId")))
+            .endingEarlierSessions();
     }
 }

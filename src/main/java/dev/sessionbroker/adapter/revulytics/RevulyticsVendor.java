@@ -8,11 +8,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import dev.sessionbroker.adapter.VendorAdapter;
-import dev.sessionbroker.adapter.VendorSettings;
 import dev.sessionbroker.adapter.SessionPlacement;
-import dev.sessionbroker.adapter.VendorClient;
+import dev.sessionbroker.adapter.StandardAdapter;
 import dev.sessionbroker.adapter.VendorDefinition;
-import dev.sessionbroker.adapter.VendorHttp;
 
 /**
  * Revulytics (src/test/resources/vendor-docs/revulytics/). The docs name no session lifetime: 10
@@ -45,20 +43,8 @@ public final class RevulyticsVendor implements VendorDefinition<RevulyticsOption
 
     @Override
     public VendorAdapter configure(String name, String prefix, RevulyticsOptions options) {
-        return new VendorAdapter() {
-
-            @Override
-            public VendorClient client(VendorSettings vendor, VendorHttp http) {
-                return new RevulyticsClient(vendor, http);
-            }
-
-            @Override
-            public List<SessionPlacement> sessionPlacement(VendorSettings vendor) {
-                if (options.useCookies()) {
-                    return List.of(new SessionPlacement.Cookie(null));
-                }
-                return List.of(new SessionPlacement.JsonBodyFields("sessionId", Map.of("user", vendor.username())));
-            }
-        };
+        return new StandardAdapter(RevulyticsClient::new,
+                (vendor) -> options.useCookies() ? List.of(new SessionPlacement.Cookie(null))
+                        : List.of(new SessionPlacement.JsonBodyFields("sessionId", Map.of("user", vendor.username()))));
     }
 }
